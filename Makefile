@@ -1,0 +1,54 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run   – installs, migrates, loads the demo municipality and serves http://127.0.0.1:8000
+#   make test  – installs and runs the test suite (SQLite; `make test-postgres` for PostgreSQL)
+
+PYTHON ?= $(shell command -v python3.12 || command -v python3.13 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/liefleed
+
+.PHONY: install run migrate demo test test-postgres lint format check-migrations qcluster clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+qcluster: install
+	$(BIN)/python manage.py qcluster
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest --create-db $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm var

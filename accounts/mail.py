@@ -1,0 +1,31 @@
+"""The one way the site e-mails a person: a Dutch plain-text and HTML message from templates.
+
+Neighbours who are not online have no address; for them `send_to_user` sends nothing and
+returns False, and the caller's screen tells the gangmaker to pass the news on in person.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def send_to_user(user, template_base: str, context: dict) -> bool:
+    """Render `<template_base>_subject.txt`, `.txt` and `.html` and send them to `user`."""
+    if not user.email or not user.is_active:
+        return False
+    context = {"user": user, "site_url": settings.WAGTAILADMIN_BASE_URL, **context}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"{template_base}_subject.txt", context).split())
+        text = render_to_string(f"{template_base}.txt", context)
+        html = render_to_string(f"{template_base}.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    # Log the template and the user id, never the address or the text (privacy).
+    logger.info("mail %s sent to user %s", template_base, user.pk)
+    return True

@@ -1,0 +1,50 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+
+from .forms import AccountForm, LoginForm
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@login_required
+def account(request):
+    """A member changes their name and phone number."""
+    form = AccountForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Uw gegevens zijn opgeslagen."))
+        return redirect("accounts:account")
+    return render(request, "accounts/account.html", {"form": form})
+
+
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="accounts/password_change.html",
+    success_url=reverse_lazy("accounts:password_change_done"),
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/password_change_done.html"
+)
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="accounts/email/password_reset.txt",
+    subject_template_name="accounts/email/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)

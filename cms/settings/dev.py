@@ -1,0 +1,8 @@
+"""Local development: debug on, a fixed dummy key, mail to the console."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-not-secret-lief-en-leed")  # noqa: F405, S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

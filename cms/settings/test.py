@@ -1,0 +1,18 @@
+"""Settings for the test suite: fast hashers, local memory cache, tasks run inline."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Must be set here: pytest's settings fixture cannot switch django-q2 to sync mode later.
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

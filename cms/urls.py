@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("account/", include("accounts.urls")),
+    path("taal/", set_language, name="set_language"),
+    path("zoeken/", search_views.search, name="search"),
+    path("", include("streets.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [
+    # Wagtail serves the page tree for everything not matched above; it must stay last.
+    path("", include(wagtail_urls)),
+]

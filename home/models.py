@@ -1,0 +1,180 @@
+"""The municipality's home page, the toolkit and news articles, and the public forms."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+from .forms import SpamProtectedFormBuilder
+
+
+class HomePage(Page):
+    """One municipality (a Wagtail site of its own): its wijken, articles and forms."""
+
+    municipality_name = models.CharField(
+        _("gemeente"), max_length=100, help_text=_("Bijvoorbeeld: Rotterdam")
+    )
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("municipality_name"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["streets.NeighbourhoodPage", "home.ArticleIndexPage", "home.FormPage"]
+
+    class Meta:
+        verbose_name = _("gemeente (startpagina)")
+        verbose_name_plural = _("gemeenten")
+
+    def get_context(self, request, *args, **kwargs):
+        # streets imports home's blocks; importing it at call time keeps the apps acyclic.
+        from streets.models import NeighbourhoodPage
+        from streets.services import upcoming_events_below
+
+        context = super().get_context(request, *args, **kwargs)
+        context["neighbourhoods"] = (
+            NeighbourhoodPage.objects.child_of(self).live().public().order_by("title")
+        )
+        context["upcoming_events"] = upcoming_events_below(self, limit=6)
+        context["articles"] = (
+            ArticlePage.objects.descendant_of(self).live().public().order_by("-date")[:3]
+        )
+        return context
+
+
+class ArticleIndexPage(Page):
+    """The toolkit or the news: a list of articles."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    template = "pages/article_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("artikeloverzicht")
+        verbose_name_plural = _("artikeloverzichten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = ArticlePage.objects.child_of(self).live().public().order_by("-date")
+        return context
+
+
+class ArticlePage(Page):
+    """A toolkit article ("hoe werkt het", "ideeën voor attenties") or a news item."""
+
+    date = models.DateField(_("datum"))
+    intro = models.TextField(_("samenvatting"), max_length=400, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    template = "pages/article_page.html"
+    parent_page_types = ["home.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(AbstractEmailForm):
+    """Contact, or "ook een Lief & Leedstraat?": built in the admin, protected against spam."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        _("bedankttekst"), blank=True, features=["bold", "italic", "link"]
+    )
+    form_builder = SpamProtectedFormBuilder
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Velden")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("from_address", classname="col6"),
+                        FieldPanel("to_address", classname="col6"),
+                    ]
+                ),
+                FieldPanel("subject"),
+            ],
+            _("E-mail"),
+        ),
+    ]
+
+    template = "pages/form_page.html"
+    landing_page_template = "pages/form_page_landing.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("formulier")
+        verbose_name_plural = _("formulieren")
+
+
+@register_setting(icon="site")
+class MunicipalitySettings(BaseSiteSetting):
+    """Per site: how the municipality's programme can be reached."""
+
+    contact_email = models.EmailField(_("e-mailadres voor vragen"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer voor vragen"), max_length=30, blank=True)
+
+    panels = [FieldPanel("contact_email"), FieldPanel("contact_phone")]
+
+    class Meta:
+        verbose_name = _("gemeente-instellingen")

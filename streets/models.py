@@ -1,0 +1,323 @@
+"""Wijken, streets and their events (Wagtail pages), and who belongs to which street."""
+
+import contextlib
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .choices import JoinedVia, MemberRole, MembershipStatus
+from .postcodes import format_postcode, parse_postcode_list
+
+
+def new_join_code():
+    return secrets.token_urlsafe(9)
+
+
+class NeighbourhoodPage(Page):
+    """A wijk: groups streets; welzijn staff are assigned per wijk."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    template = "pages/neighbourhood_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["streets.StreetPage"]
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import upcoming_events_below
+
+        context = super().get_context(request, *args, **kwargs)
+        context["streets"] = StreetPage.objects.child_of(self).live().public().order_by("title")
+        context["upcoming_events"] = upcoming_events_below(self, limit=6)
+        return context
+
+
+class StreetPage(Page):
+    """One Lief & Leedstraat: public intro and events, a members-only area for its neighbours."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    postcodes = models.CharField(
+        _("postcodes"),
+        max_length=500,
+        blank=True,
+        help_text=_("De postcodes van de straat, gescheiden door komma's: 3072 AB, 3072 AC"),
+    )
+    how_to_join = RichTextField(
+        _("zo doet u mee"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Leeg laten voor de standaardtekst."),
+    )
+    join_code = models.CharField(
+        _("aanmeldcode"),
+        max_length=20,
+        unique=True,
+        default=new_join_code,
+        editable=False,
+        help_text=_("Staat in de QR-code op de straatkaart."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("postcodes")], _("Adres")),
+        FieldPanel("how_to_join"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("postcodes"),
+        index.AutocompleteField("title"),
+        index.FilterField("postcodes"),
+    ]
+
+    template = "pages/street_page.html"
+    parent_page_types = ["streets.NeighbourhoodPage"]
+    subpage_types = ["streets.EventPage"]
+
+    class Meta:
+        verbose_name = _("Lief & Leedstraat")
+        verbose_name_plural = _("Lief & Leedstraten")
+
+    def clean(self):
+        super().clean()
+        try:
+            self.postcodes = ", ".join(parse_postcode_list(self.postcodes))
+        except ValueError as bad:
+            raise ValidationError(
+                {
+                    "postcodes": _("“%(value)s” is geen postcode. Schrijf zo: 3072 AB.")
+                    % {"value": bad}
+                }
+            ) from None
+
+    def save(self, *args, **kwargs):
+        # Stored normalised ("3072AB, 3072AC") so a postcode search is a simple filter.
+        with contextlib.suppress(ValueError):
+            self.postcodes = ", ".join(parse_postcode_list(self.postcodes))
+        if not self.join_code:
+            self.join_code = new_join_code()
+        super().save(*args, **kwargs)
+
+    @property
+    def postcode_list(self):
+        return [format_postcode(p) for p in self.postcodes.split(", ") if p]
+
+    @property
+    def neighbourhood(self):
+        return NeighbourhoodPage.objects.ancestor_of(self).first()
+
+    def gangmaker_memberships(self):
+        return self.memberships.filter(
+            role=MemberRole.GANGMAKER, status=MembershipStatus.APPROVED
+        ).select_related("user")
+
+    def get_context(self, request, *args, **kwargs):
+        from .permissions import street_access
+        from .services import upcoming_events_below
+
+        context = super().get_context(request, *args, **kwargs)
+        access = street_access(request.user, self)
+        context["access"] = access
+        context["gangmakers"] = self.gangmaker_memberships()
+        context["upcoming_events"] = upcoming_events_below(self, limit=10)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Members see names on this page; a shared cache must never keep their version.
+        if request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class EventPage(Page):
+    """Something the street does together: liftkoffie, samen eten, opzoomerdag."""
+
+    start = models.DateTimeField(_("begint om"))
+    end = models.DateTimeField(_("eindigt om"), null=True, blank=True)
+    location = models.CharField(_("plaats"), max_length=200, blank=True)
+    description = RichTextField(_("beschrijving"), blank=True, features=["bold", "italic", "link"])
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("start"),
+        FieldPanel("end"),
+        FieldPanel("location"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("location"),
+        index.FilterField("start"),
+    ]
+
+    template = "pages/event_page.html"
+    parent_page_types = ["streets.StreetPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Het einde ligt voor het begin.")})
+
+    @property
+    def street(self):
+        return StreetPage.objects.ancestor_of(self).first()
+
+
+class StreetMembership(models.Model):
+    """A person's place in one street: bewoner or gangmaker, from application to leaving."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("buur"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    street = models.ForeignKey(
+        StreetPage, verbose_name=_("straat"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("rol"), max_length=20, choices=MemberRole.choices, default=MemberRole.BEWONER
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.PENDING,
+    )
+    house_number = models.CharField(
+        _("huisnummer"), max_length=10, help_text=_("Met toevoeging, bijvoorbeeld 12a of 40-2")
+    )
+    joined_via = models.CharField(
+        _("aangemeld"), max_length=20, choices=JoinedVia.choices, default=JoinedVia.WEBSITE
+    )
+    message = models.TextField(_("bericht aan de gangmakers"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besloten door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decision_note = models.CharField(_("toelichting"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["street", "house_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "street"], name="one_membership_per_street"),
+            models.CheckConstraint(
+                condition=models.Q(role__in=MemberRole.values), name="membership_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MembershipStatus.values),
+                name="membership_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["street", "status", "role"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.street} ({self.get_role_display()})"
+
+    @property
+    def is_approved(self):
+        return self.status == MembershipStatus.APPROVED
+
+
+class WelzijnAssignment(models.Model):
+    """A welzijn professional looks after one wijk (aggregates and care signals only)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker"),
+        on_delete=models.CASCADE,
+        related_name="welzijn_assignments",
+    )
+    neighbourhood = models.ForeignKey(
+        NeighbourhoodPage,
+        verbose_name=_("wijk"),
+        on_delete=models.CASCADE,
+        related_name="welzijn_assignments",
+    )
+
+    class Meta:
+        verbose_name = _("welzijnsmedewerker van een wijk")
+        verbose_name_plural = _("welzijnsmedewerkers van wijken")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "neighbourhood"], name="one_welzijn_per_wijk"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.neighbourhood}"
+
+
+class CoordinatorAssignment(models.Model):
+    """A coordinator runs the programme of one municipality (a HomePage and its site)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coördinator"),
+        on_delete=models.CASCADE,
+        related_name="coordinator_assignments",
+    )
+    municipality = models.ForeignKey(
+        "home.HomePage",
+        verbose_name=_("gemeente"),
+        on_delete=models.CASCADE,
+        related_name="coordinator_assignments",
+    )
+
+    class Meta:
+        verbose_name = _("coördinator van een gemeente")
+        verbose_name_plural = _("coördinatoren van gemeenten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"], name="one_coordinator_per_municipality"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.municipality}"

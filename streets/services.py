@@ -1,0 +1,191 @@
+"""Membership lifecycle and the Wagtail admin rights that follow from it.
+
+Views call these; they hold the rules (who may join twice, what a decision does, who is told).
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, Page
+
+from accounts.mail import send_to_user
+
+from .choices import JoinedVia, MemberRole, MembershipStatus
+from .models import EventPage, StreetMembership, StreetPage
+
+User = get_user_model()
+
+PAGE_PERMISSIONS_FOR_GANGMAKERS = ("add_page", "change_page", "publish_page")
+PAGE_PERMISSIONS_FOR_COORDINATORS = ("add_page", "change_page", "publish_page", "delete_page")
+
+
+class MembershipError(Exception):
+    """A membership change that the rules do not allow; the message is for the user."""
+
+
+def upcoming_events_below(page: Page, limit: int | None = None):
+    """Live events under `page` (a municipality, wijk or street) that have not ended yet."""
+    now = timezone.now()
+    events = (
+        EventPage.objects.descendant_of(page)
+        .live()
+        .public()
+        .filter(start__gte=now - timezone.timedelta(hours=12))
+        .exclude(end__lt=now)
+        .order_by("start")
+    )
+    return events[:limit] if limit else events
+
+
+@transaction.atomic
+def apply_to_join(
+    street: StreetPage, user, house_number: str, message: str = "", via: str = JoinedVia.WEBSITE
+) -> StreetMembership:
+    """Ask to join `street`. Applying again while pending or approved changes nothing."""
+    membership, created = StreetMembership.objects.get_or_create(
+        user=user,
+        street=street,
+        defaults={"house_number": house_number, "message": message, "joined_via": via},
+    )
+    if not created:
+        if membership.status in (MembershipStatus.PENDING, MembershipStatus.APPROVED):
+            return membership
+        # Declined or left before: a new application, judged afresh.
+        membership.status = MembershipStatus.PENDING
+        membership.role = MemberRole.BEWONER
+        membership.house_number = house_number
+        membership.message = message
+        membership.joined_via = via
+        membership.created_at = timezone.now()
+        membership.decided_at = membership.decided_by = None
+        membership.decision_note = ""
+        membership.save()
+    transaction.on_commit(lambda: _tell_gangmakers_of_application(membership.pk))
+    return membership
+
+
+def _tell_gangmakers_of_application(membership_id: int) -> None:
+    membership = StreetMembership.objects.select_related("street", "user").get(pk=membership_id)
+    url = reverse("streets:members", args=[membership.street_id])
+    for gangmaker in membership.street.gangmaker_memberships():
+        send_to_user(
+            gangmaker.user,
+            "streets/email/application_received",
+            {"membership": membership, "street": membership.street, "members_url": url},
+        )
+
+
+@transaction.atomic
+def decide_membership(membership: StreetMembership, by, approve: bool, note: str = "") -> None:
+    """Approve or decline a pending application; the applicant is told either way."""
+    membership = StreetMembership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status != MembershipStatus.PENDING:
+        raise MembershipError("Over deze aanmelding is al besloten.")
+    membership.status = MembershipStatus.APPROVED if approve else MembershipStatus.DECLINED
+    membership.decided_by = by
+    membership.decided_at = timezone.now()
+    membership.decision_note = note
+    membership.save()
+    sync_admin_access(membership.user)
+    template = (
+        "streets/email/application_approved" if approve else "streets/email/application_declined"
+    )
+    transaction.on_commit(
+        lambda: send_to_user(
+            membership.user, template, {"membership": membership, "street": membership.street}
+        )
+    )
+
+
+@transaction.atomic
+def register_offline_neighbour(
+    street: StreetPage, by, first_name: str, last_name: str, house_number: str, phone: str = ""
+) -> StreetMembership:
+    """A gangmaker adds a neighbour without e-mail: they can now be helped and can help."""
+    user = User.objects.create_user(
+        email=None, first_name=first_name, last_name=last_name, phone=phone, is_offline=True
+    )
+    return StreetMembership.objects.create(
+        user=user,
+        street=street,
+        role=MemberRole.BEWONER,
+        status=MembershipStatus.APPROVED,
+        house_number=house_number,
+        joined_via=JoinedVia.GANGMAKER,
+        decided_by=by,
+        decided_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def set_role(membership: StreetMembership, role: str, by) -> None:
+    """Make an approved member gangmaker, or a gangmaker bewoner again (coordinators do this)."""
+    if membership.status != MembershipStatus.APPROVED:
+        raise MembershipError("Alleen leden van de straat kunnen gangmaker worden.")
+    if membership.user.is_offline and role == MemberRole.GANGMAKER:
+        raise MembershipError("Een gangmaker heeft een e-mailadres nodig om in te loggen.")
+    membership.role = role
+    membership.save(update_fields=["role"])
+    sync_admin_access(membership.user)
+
+
+@transaction.atomic
+def leave_street(membership: StreetMembership) -> None:
+    """The member leaves; their posts and the pot's ledger keep their history."""
+    membership.status = MembershipStatus.LEFT
+    membership.role = MemberRole.BEWONER
+    membership.save(update_fields=["status", "role"])
+    sync_admin_access(membership.user)
+
+
+def _page_group(page: Page, label: str, codenames) -> Group:
+    """The group that may edit `page` and its subtree in the Wagtail admin (one per page)."""
+    # Found by the page id at the end of the name, so renaming the page keeps the group.
+    group = Group.objects.filter(
+        name__startswith=f"{label}: ", name__endswith=f"(#{page.pk})"
+    ).first() or Group.objects.create(name=f"{label}: {page.title[:100]} (#{page.pk})")
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    group.permissions.add(access_admin)
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    return group
+
+
+def street_admin_group(street: StreetPage) -> Group:
+    return _page_group(street, "Gangmakers", PAGE_PERMISSIONS_FOR_GANGMAKERS)
+
+
+def municipality_admin_group(home: Page) -> Group:
+    return _page_group(home, "Coördinatoren", PAGE_PERMISSIONS_FOR_COORDINATORS)
+
+
+def sync_admin_access(user) -> None:
+    """Put `user` in exactly the admin groups their gangmaker and coordinator roles give.
+
+    A gangmaker edits their own street's page and events in the Wagtail admin, nothing else;
+    a coordinator edits their municipality's tree.
+    """
+    wanted = {
+        street_admin_group(m.street).pk
+        for m in StreetMembership.objects.filter(
+            user=user, role=MemberRole.GANGMAKER, status=MembershipStatus.APPROVED
+        ).select_related("street")
+    }
+    wanted |= {
+        municipality_admin_group(a.municipality).pk
+        for a in user.coordinator_assignments.select_related("municipality")
+    }
+    managed = Group.objects.filter(name__regex=r"^(Gangmakers|Coördinatoren): .* \(#\d+\)$")
+    current = set(user.groups.filter(pk__in=managed).values_list("pk", flat=True))
+    user.groups.remove(*(current - wanted))
+    user.groups.add(*(wanted - current))

@@ -1,0 +1,190 @@
+"""Joining a street, and the gangmakers' member pages. Checks live in permissions.py."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+
+from .choices import JoinedVia, MemberRole, MembershipStatus
+from .forms import DecisionForm, JoinForm, JoinWithAccountForm, OfflineNeighbourForm
+from .models import CoordinatorAssignment, StreetMembership, StreetPage, WelzijnAssignment
+from .permissions import MANAGER, MEMBER, street_access, street_view
+from .services import (
+    MembershipError,
+    apply_to_join,
+    decide_membership,
+    leave_street,
+    register_offline_neighbour,
+    set_role,
+)
+
+
+def join(request, street_id):
+    """Apply to join a street; a visitor makes an account in the same form."""
+    street = get_object_or_404(StreetPage.objects.live(), pk=street_id)
+    access = street_access(request.user, street)
+    if access.is_member:
+        messages.info(request, _("U bent al lid van %(street)s.") % {"street": street.title})
+        return redirect(street.url)
+    if access.is_pending:
+        return render(request, "streets/join_pending.html", {"street": street, "access": access})
+
+    form_class = JoinForm if request.user.is_authenticated else JoinWithAccountForm
+    initial = {
+        "via": JoinedVia.CARD if request.GET.get("via") == JoinedVia.CARD else JoinedVia.WEBSITE
+    }
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = request.user
+        if not user.is_authenticated:
+            user = User.objects.create_user(
+                email=data["email"],
+                password=data["password"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+            )
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        apply_to_join(street, user, data["house_number"], data["message"], data["via"])
+        messages.success(
+            request,
+            _(
+                "Bedankt! De gangmakers van %(street)s krijgen uw aanmelding en laten u weten of het gelukt is."
+            )
+            % {"street": street.title},
+        )
+        return redirect("streets:my_streets")
+    return render(request, "streets/join.html", {"street": street, "form": form})
+
+
+def join_by_code(request, code):
+    """The QR code on a street card lands here: the join form, marked as coming from the card."""
+    street = get_object_or_404(StreetPage.objects.live(), join_code=code)
+    return redirect(f"{reverse('streets:join', args=[street.pk])}?via={JoinedVia.CARD}")
+
+
+@login_required
+def my_streets(request):
+    """Where a logged-in user starts: their streets, and for staff their wijken or municipality."""
+    memberships = (
+        StreetMembership.objects.filter(user=request.user)
+        .exclude(status=MembershipStatus.LEFT)
+        .select_related("street")
+        .order_by("street__title")
+    )
+    context = {
+        "memberships": memberships,
+        "welzijn_assignments": WelzijnAssignment.objects.filter(user=request.user).select_related(
+            "neighbourhood"
+        ),
+        "coordinator_assignments": CoordinatorAssignment.objects.filter(
+            user=request.user
+        ).select_related("municipality"),
+    }
+    return render(request, "streets/my_streets.html", context)
+
+
+@street_view(MANAGER)
+def members(request, access):
+    """The gangmakers' list: applications to decide on, and who lives in the street."""
+    street = access.street
+    memberships = street.memberships.select_related("user", "decided_by").order_by("house_number")
+    context = {
+        "street": street,
+        "access": access,
+        "pending": [m for m in memberships if m.status == MembershipStatus.PENDING],
+        "approved": [m for m in memberships if m.status == MembershipStatus.APPROVED],
+    }
+    return render(request, "streets/members.html", context)
+
+
+@require_POST
+@street_view(MANAGER)
+def approve(request, access, membership_id):
+    membership = get_object_or_404(StreetMembership, pk=membership_id, street=access.street)
+    try:
+        decide_membership(membership, request.user, approve=True)
+    except MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("%(name)s is nu lid van de straat.") % {"name": membership.user.first_name}
+        )
+    return redirect("streets:members", street_id=access.street.pk)
+
+
+@street_view(MANAGER)
+def decline(request, access, membership_id):
+    """Ask for confirmation (and an optional reason) before declining."""
+    membership = get_object_or_404(StreetMembership, pk=membership_id, street=access.street)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decide_membership(
+                membership, request.user, approve=False, note=form.cleaned_data["note"]
+            )
+        except MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("De aanmelding is afgewezen. De aanvrager krijgt bericht."))
+        return redirect("streets:members", street_id=access.street.pk)
+    return render(
+        request,
+        "streets/decline.html",
+        {"street": access.street, "membership": membership, "form": form},
+    )
+
+
+@street_view(MANAGER)
+def register_offline(request, access):
+    """Add a neighbour who has no e-mail, so they can be helped and can help."""
+    form = OfflineNeighbourForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        membership = register_offline_neighbour(access.street, request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _("%(name)s staat nu op de bewonerslijst. Vertel het hem of haar even persoonlijk.")
+            % {"name": membership.user.first_name},
+        )
+        return redirect("streets:members", street_id=access.street.pk)
+    return render(request, "streets/register_offline.html", {"street": access.street, "form": form})
+
+
+@require_POST
+@street_view(MANAGER)
+def change_role(request, access, membership_id):
+    """Coordinators appoint gangmakers (and relieve them) for a handover."""
+    if not access.is_coordinator:
+        messages.error(
+            request, _("Alleen de coördinator van de gemeente kan gangmakers aanwijzen.")
+        )
+        return redirect("streets:members", street_id=access.street.pk)
+    membership = get_object_or_404(StreetMembership, pk=membership_id, street=access.street)
+    role = request.POST.get("role")
+    if role not in MemberRole.values:
+        messages.error(request, _("Kies bewoner of gangmaker."))
+    else:
+        try:
+            set_role(membership, role, request.user)
+        except MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("De rol is aangepast."))
+    return redirect("streets:members", street_id=access.street.pk)
+
+
+@street_view(MEMBER)
+def leave(request, access):
+    """A member leaves the street, after confirming."""
+    if request.method == "POST":
+        leave_street(access.membership)
+        messages.success(
+            request, _("U bent uitgeschreven bij %(street)s.") % {"street": access.street.title}
+        )
+        return redirect("streets:my_streets")
+    return render(request, "streets/leave.html", {"street": access.street})
