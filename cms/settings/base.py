@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "streets",
+    "matching",
+    "pot",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
