@@ -1,0 +1,61 @@
+"""The matching engine: pure Python that pairs help offers with help requests of one street.
+
+No Django, no database, no clock, no network: plain frozen dataclasses in, scored proposals
+out. "Today" is always a parameter, so the nightly job, the tests and the benchmark all decide
+what day it is.
+
+How to call it (the wiring layer builds the inputs from the models)::
+
+    from matching import engine
+
+    offer = engine.Offer(
+        id=7, street_id=3, helper_id=42,
+        categories={"boodschappen", "gezelschap"},
+        slots={(1, "ochtend"), (3, "middag")},    # dinsdagochtend, donderdagmiddag
+        capacity=2, active_load=1,                # accepted, unfinished matches now
+        location=engine.Location(51.93, 4.47),    # None until geocoded
+        house_number="18", valid_until=None,
+    )
+    request = engine.Request(
+        id=11, street_id=3, requester_id=5, category="boodschappen",
+        created_on=date(2026, 11, 20), slots={(1, "ochtend")}, needed_on=None,
+        urgency="normaal", helpers_already=0, location=None, house_number="12",
+    )
+
+    # A new request: a small ranked group of helpers, best first, one per helper.
+    engine.rank_offers(request, street_offers, today=today, limit=3, excluded=pairs)
+
+    # All open requests of a street at once (nightly, or after a storm): respects every
+    # offer's free capacity, maximises the total score.
+    engine.assign(open_requests, street_offers, today=today, excluded=pairs)
+
+    # -> [Proposal(request_id=11, offer_id=7, helper_id=42, score=0.71,
+    #      reasons=("woont 3 deuren verder", "kan op dinsdagochtend",
+    #               "helpt graag met boodschappen"))]
+
+`excluded` is a set of (request_id, offer_id) pairs never to propose (already proposed,
+declined, or done), which keeps a re-run from repeating itself. Scores are relative: only
+their order and sums mean something (see scoring.py for the formula).
+"""
+
+from .assignment import assign, assign_greedy, rank_offers
+from .data import Location, Offer, Proposal, Request, Slot
+from .vocabulary import ANDERS, CATEGORIES, DAGDELEN, NORMAL, SOON, URGENCIES, URGENT
+
+__all__ = [
+    "ANDERS",
+    "CATEGORIES",
+    "DAGDELEN",
+    "NORMAL",
+    "SOON",
+    "URGENCIES",
+    "URGENT",
+    "Location",
+    "Offer",
+    "Proposal",
+    "Request",
+    "Slot",
+    "assign",
+    "assign_greedy",
+    "rank_offers",
+]

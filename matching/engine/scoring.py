@@ -1,0 +1,258 @@
+"""How well one request and one offer fit, for many pairs at once (numpy).
+
+A pair that may not be made (another street, a category that does not fit, no common moment,
+the helper is the requester, the offer is full or expired) scores exactly 0. Every other pair
+scores above 0:
+
+    score = category fit × availability × distance × request weight × helper load
+
+- category fit: 1.0; 0.8 for "anders", which a person must read before it means anything.
+- availability: with moments on both sides, 0.5 + 0.5 × the share of the requester's moments
+  the helper can do (no common moment: no pair). A requester who can do any moment: 1.0; a
+  helper who is flexible: 0.7; both flexible: 0.6 (nothing is known yet).
+- distance: 0.5 + 0.5 × exp(-metres / 200), so the same building is 1.0, 6 doors on (~36 m)
+  about 0.92 and the far end of a long street (600 m) about 0.52; unknown: 0.75. Distance
+  adjusts, it never rules a neighbour out.
+- request weight: urgency (1.0, 1.25, 1.6) × waiting (up to 1.5 after four weeks) ÷
+  (1 + helpers the request already has), so more neighbours get one helper before anyone
+  gets two.
+- helper load: 1 − 0.5 × load ÷ capacity, where load counts what the helper does now plus
+  what this run already gave them; nobody is ever given more than their capacity.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+from geopy.distance import geodesic
+
+from .data import Offer, Request, Slot
+from .vocabulary import ANDERS, CATEGORIES, DAGDELEN, NORMAL, SOON, URGENT
+
+ANDERS_FIT = 0.8
+FLEXIBLE_REQUEST = 1.0
+FLEXIBLE_HELPER = 0.7
+BOTH_FLEXIBLE = 0.6
+DISTANCE_SCALE_METRES = 200.0
+UNKNOWN_DISTANCE = 0.75
+URGENCY_WEIGHT = {NORMAL: 1.0, SOON: 1.25, URGENT: 1.6}
+WAITING_DAYS_CAP = 28
+WAITING_BONUS = 0.5
+LOAD_PENALTY = 0.5
+
+# House-number fallback: a Dutch terraced house is about 6 m wide; odd numbers face even ones.
+DOOR_WIDTH_METRES = 6.0
+ACROSS_THE_STREET_METRES = 20.0
+# Two coordinates this close with the same house number are one building with several homes.
+SAME_BUILDING_METRES = 30.0
+
+_HOUSE_NUMBER = re.compile(r"\s*(\d{1,6})")
+_CATEGORY_BIT = {category: 1 << index for index, category in enumerate(CATEGORIES)}
+
+
+def slot_bit(slot: Slot) -> int:
+    weekday, dagdeel = slot
+    return 1 << (weekday * len(DAGDELEN) + DAGDELEN.index(dagdeel))
+
+
+def slot_mask(slots) -> int:
+    mask = 0
+    for slot in slots:
+        mask |= slot_bit(slot)
+    return mask
+
+
+def requested_slots(request: Request) -> frozenset[Slot]:
+    """The moments that suit the requester; a date narrows them to its weekday.
+
+    A one-off request whose moments do not include the date's weekday asks for that day at
+    any dagdeel: the date is what the requester filled in last and most precisely.
+    """
+    if request.needed_on is None:
+        return request.slots
+    weekday = request.needed_on.weekday()
+    same_day = frozenset(slot for slot in request.slots if slot[0] == weekday)
+    return same_day or frozenset((weekday, dagdeel) for dagdeel in DAGDELEN)
+
+
+def parse_house_number(value: str) -> int | None:
+    """The number part of "12", "12a", "40-2" or "12 bis"; None when there is none."""
+    found = _HOUSE_NUMBER.match(value or "")
+    return int(found.group(1)) if found else None
+
+
+@lru_cache(maxsize=256)
+def _metres_per_degree(latitude: float) -> tuple[float, float]:
+    """Geodesic metres per degree of latitude and of longitude around `latitude`.
+
+    Streets are at most a few kilometres long, so the WGS84 geodesic (geopy) linearised at
+    the street's latitude is within a metre of the full geodesic for every pair, and numpy
+    can then measure a thousand pairs at once.
+    """
+    step = 0.001
+    north = geodesic((latitude - step / 2, 0.0), (latitude + step / 2, 0.0)).meters / step
+    east = geodesic((latitude, 0.0), (latitude, step)).meters / step
+    return north, east
+
+
+@dataclass(frozen=True)
+class PairTable:
+    """Scores of every request (rows) against every offer (columns), before helper load.
+
+    `base` is 0 where a pair may not be made. `metres` is the distance between the homes
+    (NaN when unknown). The offer columns let callers weigh helper load with `load_factors`
+    as they hand out capacity.
+    """
+
+    base: np.ndarray
+    metres: np.ndarray
+    offer_load: np.ndarray
+    offer_capacity: np.ndarray
+    offer_free: np.ndarray
+
+
+def load_factors(load: np.ndarray, capacity: np.ndarray) -> np.ndarray:
+    """1 for an idle helper, falling to 0.5 for a helper whose capacity is all in use."""
+    used = np.minimum(load, capacity) / np.maximum(capacity, 1)
+    return np.where(capacity > 0, 1.0 - LOAD_PENALTY * used, 0.0)
+
+
+def request_weight(request: Request, today: date) -> float:
+    """Urgency × waiting time ÷ (1 + helpers already): who should be helped first."""
+    waited = min(max((today - request.created_on).days, 0), WAITING_DAYS_CAP)
+    waiting = 1.0 + WAITING_BONUS * waited / WAITING_DAYS_CAP
+    return URGENCY_WEIGHT[request.urgency] * waiting / (1 + request.helpers_already)
+
+
+def _coordinates(items) -> tuple[np.ndarray, np.ndarray]:
+    latitudes = np.array(
+        [item.location.latitude if item.location else np.nan for item in items], dtype=float
+    )
+    longitudes = np.array(
+        [item.location.longitude if item.location else np.nan for item in items], dtype=float
+    )
+    return latitudes, longitudes
+
+
+def _house_numbers(items) -> np.ndarray:
+    numbers = (parse_house_number(item.house_number) for item in items)
+    return np.array([-1 if number is None else number for number in numbers], dtype=np.int64)
+
+
+def _distance_metres(requests: list[Request], offers: list[Offer]) -> np.ndarray:
+    """Metres between every requester's and every helper's home; NaN when unknown.
+
+    Coordinates win when both homes have them; otherwise the house numbers on the one street
+    give an estimate: same side (same parity) 6 m a door, the other side 20 m more.
+    """
+    request_lat, request_lon = _coordinates(requests)
+    offer_lat, offer_lon = _coordinates(offers)
+    request_number = _house_numbers(requests)
+    offer_number = _house_numbers(offers)
+
+    metres = np.full((len(requests), len(offers)), np.nan)
+    known = ~np.isnan(request_lat)[:, None] & ~np.isnan(offer_lat)[None, :]
+    if known.any():
+        reference = float(np.nanmean(np.concatenate([request_lat, offer_lat])))
+        north, east = _metres_per_degree(round(reference, 2))
+        dy = (request_lat[:, None] - offer_lat[None, :]) * north
+        dx = (request_lon[:, None] - offer_lon[None, :]) * east
+        metres = np.where(known, np.hypot(dx, dy), metres)
+
+    numbered = (request_number >= 0)[:, None] & (offer_number >= 0)[None, :]
+    difference = np.abs(request_number[:, None] - offer_number[None, :])
+    by_doors = np.where(
+        difference % 2 == 0,
+        difference / 2 * DOOR_WIDTH_METRES,
+        ACROSS_THE_STREET_METRES + difference // 2 * DOOR_WIDTH_METRES,
+    )
+    metres = np.where(~known & numbered, by_doors, metres)
+    # One number, several homes (12a, 12b; a flat's 40-1 .. 40-90): the same building, unless
+    # the coordinates say these are two streets' numbers that happen to be equal.
+    same_building = numbered & (difference == 0) & (~known | (metres < SAME_BUILDING_METRES))
+    return np.where(same_building, 0.0, metres)
+
+
+def distance_factor(metres: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore"):
+        factor = 0.5 + 0.5 * np.exp(-metres / DISTANCE_SCALE_METRES)
+    return np.where(np.isnan(metres), UNKNOWN_DISTANCE, factor)
+
+
+def pair_table(
+    requests: list[Request],
+    offers: list[Offer],
+    *,
+    today: date,
+    excluded: frozenset[tuple[int, int]] = frozenset(),
+) -> PairTable:
+    """Score every request against every offer (see the module docstring for the formula)."""
+    n, m = len(requests), len(offers)
+    offer_load = np.array([offer.active_load for offer in offers], dtype=np.int64)
+    offer_capacity = np.array([offer.capacity for offer in offers], dtype=np.int64)
+    offer_free = np.array([offer.free_capacity for offer in offers], dtype=np.int64)
+    if n == 0 or m == 0:
+        empty = np.zeros((n, m))
+        return PairTable(empty, empty.copy(), offer_load, offer_capacity, offer_free)
+
+    # Hard rules first: a pair that breaks one is never scored above 0.
+    request_street = np.array([request.street_id for request in requests])
+    offer_street = np.array([offer.street_id for offer in offers])
+    allowed = request_street[:, None] == offer_street[None, :]
+
+    request_category = np.array([_CATEGORY_BIT[r.category] for r in requests], dtype=np.int64)
+    offer_categories = np.array(
+        [sum(_CATEGORY_BIT[c] for c in offer.categories) for offer in offers], dtype=np.int64
+    )
+    allowed &= (request_category[:, None] & offer_categories[None, :]) != 0
+
+    requester = np.array([request.requester_id for request in requests])
+    helper = np.array([offer.helper_id for offer in offers])
+    allowed &= requester[:, None] != helper[None, :]
+    allowed &= (offer_free > 0)[None, :]
+
+    # Dates as day numbers: an offer must still hold on the day the help is needed.
+    today_number = today.toordinal()
+    needed = np.array(
+        [
+            max(r.needed_on.toordinal() if r.needed_on else today_number, today_number)
+            for r in requests
+        ]
+    )
+    past = np.array([r.needed_on is not None and r.needed_on < today for r in requests])
+    valid_until = np.array(
+        [o.valid_until.toordinal() if o.valid_until else np.iinfo(np.int64).max for o in offers],
+        dtype=np.int64,
+    )
+    allowed &= valid_until[None, :] >= needed[:, None]
+    allowed &= ~past[:, None]
+
+    request_slots = np.array([slot_mask(requested_slots(r)) for r in requests], dtype=np.int64)
+    offer_slots = np.array([slot_mask(offer.slots) for offer in offers], dtype=np.int64)
+    common = np.bitwise_count(request_slots[:, None] & offer_slots[None, :])
+    request_flexible = (request_slots == 0)[:, None]
+    helper_flexible = (offer_slots == 0)[None, :]
+    allowed &= request_flexible | helper_flexible | (common > 0)
+
+    if excluded:
+        row = {request.id: index for index, request in enumerate(requests)}
+        column = {offer.id: index for index, offer in enumerate(offers)}
+        for request_id, offer_id in excluded:
+            if request_id in row and offer_id in column:
+                allowed[row[request_id], column[offer_id]] = False
+
+    wanted = np.maximum(np.bitwise_count(request_slots), 1)[:, None]
+    availability = np.select(
+        [request_flexible & helper_flexible, request_flexible, helper_flexible],
+        [BOTH_FLEXIBLE, FLEXIBLE_REQUEST, FLEXIBLE_HELPER],
+        default=0.5 + 0.5 * common / wanted,
+    )
+    category_fit = np.array([ANDERS_FIT if r.category == ANDERS else 1.0 for r in requests])
+    weight = np.array([request_weight(request, today) for request in requests])
+    metres = _distance_metres(requests, offers)
+
+    score = availability * distance_factor(metres) * (category_fit * weight)[:, None]
+    base = np.where(allowed, score, 0.0)
+    return PairTable(base, metres, offer_load, offer_capacity, offer_free)
