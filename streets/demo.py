@@ -12,6 +12,7 @@ from django.utils import timezone
 from faker import Faker
 
 from streets.choices import JoinedVia, MemberRole, MembershipStatus
+from streets.events.choices import Repeat
 from streets.models import StreetMembership, StreetPage
 from tests.accounts.factories import OfflineUserFactory, UserFactory, default_password_hash
 from tests.streets.factories import (
@@ -152,6 +153,20 @@ def _events(street: StreetPage):
             start=start,
             end=start + datetime.timedelta(hours=2),
             location=location,
+        )
+    if street.slug == "zwaanshals":
+        # A series: every Tuesday 10:00, from the coming Tuesday on (found by its slug).
+        tuesday = today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)
+        start = timezone.make_aware(datetime.datetime.combine(tuesday, datetime.time(10)))
+        EventPageFactory(
+            parent=street,
+            slug="liftkoffie-op-dinsdag",
+            title="Liftkoffie op dinsdag",
+            start=start,
+            end=start + datetime.timedelta(hours=1, minutes=30),
+            location="In de hal bij de lift",
+            repeat=Repeat.WEEKLY,
+            weekdays="1",
         )
 
 

@@ -6,6 +6,7 @@ Views call these; they hold the rules (who may join twice, what a decision does,
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
@@ -13,6 +14,8 @@ from wagtail.models import GroupPagePermission, Page
 from accounts.mail import send_to_user
 
 from .choices import JoinedVia, MemberRole, MembershipStatus
+from .events.choices import Repeat
+from .events.recurrence import OPEN_END, Occurrence, upcoming
 from .models import EventPage, StreetMembership, StreetPage
 
 User = get_user_model()
@@ -25,18 +28,26 @@ class MembershipError(Exception):
     """A membership change that the rules do not allow; the message is for the user."""
 
 
-def upcoming_events_below(page: Page, limit: int | None = None):
-    """Live events under `page` (a municipality, wijk or street) that have not ended yet."""
+def upcoming_events_below(page: Page, limit: int | None = None) -> list[Occurrence]:
+    """Coming dates of live events under `page` (a municipality, wijk or street), in order.
+
+    Series are expanded a few weeks ahead (events.recurrence.HORIZON); dates that have ended
+    drop off; cancelled ones stay, marked, so neighbours know not to come.
+    """
     now = timezone.now()
+    one_off_not_over = Q(end__gte=now) | Q(end__isnull=True, start__gte=now - OPEN_END)
+    series_not_over = Q(repeat_until__isnull=True) | Q(repeat_until__gte=timezone.localdate())
     events = (
         EventPage.objects.descendant_of(page)
         .live()
         .public()
-        .filter(start__gte=now - timezone.timedelta(hours=12))
-        .exclude(end__lt=now)
-        .order_by("start")
+        .filter(
+            (Q(repeat=Repeat.NEVER) & one_off_not_over)
+            | (~Q(repeat=Repeat.NEVER) & series_not_over)
+        )
+        .prefetch_related("exceptions")
     )
-    return events[:limit] if limit else events
+    return upcoming(events, now, limit=limit)
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import event_views, views
 
 app_name = "streets"
 
@@ -25,5 +25,47 @@ urlpatterns = [
         "straat/<int:street_id>/bewoners/<int:membership_id>/rol/",
         views.change_role,
         name="change_role",
+    ),
+]
+
+# Street events: the gangmakers' form, "ik kom", iCal and printed material (event_views.py).
+urlpatterns += [
+    path("straat/<int:street_id>/agenda.ics", event_views.street_ics, name="street_ics"),
+    path("straat/<int:street_id>/straatkaart/", event_views.street_card, name="street_card"),
+    path("straat/<int:street_id>/activiteiten/nieuw/", event_views.event_new, name="event_new"),
+    path(
+        "straat/<int:street_id>/activiteiten/<int:event_id>/wijzigen/",
+        event_views.event_edit,
+        name="event_edit",
+    ),
+    path(
+        "straat/<int:street_id>/activiteiten/<int:event_id>/afzeggen/",
+        event_views.event_cancel,
+        name="event_cancel",
+    ),
+    path(
+        "straat/<int:street_id>/activiteiten/<int:event_id>/gaat-weer-door/",
+        event_views.event_restore,
+        name="event_restore",
+    ),
+    path(
+        "straat/<int:street_id>/activiteiten/<int:event_id>/ik-kom/",
+        event_views.event_rsvp,
+        name="event_rsvp",
+    ),
+    path(
+        "straat/<int:street_id>/activiteiten/<int:event_id>/aanwezigen/",
+        event_views.event_attendees,
+        name="event_attendees",
+    ),
+    path(
+        "straat/<int:street_id>/activiteiten/<int:event_id>/agenda.ics",
+        event_views.event_ics,
+        name="event_ics",
+    ),
+    path(
+        "straat/<int:street_id>/activiteiten/<int:event_id>/flyer/",
+        event_views.event_flyer,
+        name="event_flyer",
     ),
 ]

@@ -1,0 +1,155 @@
+"""Changing events and saying "ik kom". Views call these; they hold the rules.
+
+Events are Wagtail pages, so every change goes through a new revision that is published at
+once: the Wagtail admin's history shows who did what, and a later publish from the admin
+cannot silently undo a change made here (the exceptions travel inside the revision).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from streets.choices import MembershipStatus
+from streets.models import EventAttendance, EventException, EventPage, StreetMembership, StreetPage
+
+from .choices import ExceptionKind, Repeat
+from .recurrence import occurrence_on
+
+
+class EventError(Exception):
+    """A change the rules do not allow; the message is for the user."""
+
+
+@dataclass
+class EventData:
+    """What the gangmakers' form edits (the Wagtail admin edits the rest, such as the photo)."""
+
+    title: str
+    start: datetime.datetime
+    end: datetime.datetime | None
+    location: str = ""
+    description: str = ""
+    repeat: str = Repeat.NEVER
+    interval: int = 1
+    weekdays: str = ""
+    repeat_until: datetime.date | None = None
+    repeat_count: int | None = None
+
+
+def _apply(event: EventPage, data: EventData) -> None:
+    for field, value in vars(data).items():
+        setattr(event, field, value)
+    event.draft_title = data.title
+
+
+def _publish(event: EventPage, by) -> EventPage:
+    event.save_revision(user=by, log_action=True).publish(user=by)
+    return EventPage.objects.get(pk=event.pk)
+
+
+@transaction.atomic
+def create_event(street: StreetPage, by, data: EventData) -> EventPage:
+    """Publish a new event under `street`."""
+    event = EventPage(slug=slugify(data.title)[:70] or "activiteit", owner=by)
+    _apply(event, data)
+    if street.get_children().filter(slug=event.slug).exists():
+        # Wagtail fills in a free slug ("liftkoffie-2") when none is given.
+        event.slug = ""
+    street.add_child(instance=event)
+    return _publish(event, by)
+
+
+@transaction.atomic
+def update_event(event: EventPage, by, data: EventData) -> EventPage:
+    """Change an event's details and rule; exceptions and "ik kom" answers stay as they are."""
+    event = EventPage.objects.select_for_update().get(pk=event.pk)
+    _apply(event, data)
+    return _publish(event, by)
+
+
+@transaction.atomic
+def set_cancelled(event: EventPage, by, cancelled: bool, note: str = "") -> EventPage:
+    """Cancel the whole event (it stays listed, marked "gaat niet door"), or undo that."""
+    event = EventPage.objects.select_for_update().get(pk=event.pk)
+    event.cancelled = cancelled
+    event.cancellation_note = note if cancelled else ""
+    return _publish(event, by)
+
+
+@transaction.atomic
+def set_occurrence_cancelled(
+    event: EventPage, day: datetime.date, by, cancelled: bool, note: str = ""
+) -> EventPage:
+    """Cancel one date of a series (shown as "gaat niet door"), or let it go ahead again."""
+    event = EventPage.objects.select_for_update().get(pk=event.pk)
+    if not event.is_recurring:
+        raise EventError(_("Deze activiteit is één keer; zeg dan de hele activiteit af."))
+    kept = [exception for exception in event.exceptions.all() if exception.date != day]
+    if cancelled:
+        if occurrence_on(event, day) is None:
+            raise EventError(_("Op die dag is deze activiteit niet."))
+        kept.append(EventException(date=day, kind=ExceptionKind.CANCELLED, note=note))
+    event.exceptions.set(kept)
+    return _publish(event, by)
+
+
+def _check_can_attend(event: EventPage, day: datetime.date) -> None:
+    occurrence = occurrence_on(event, day)
+    if occurrence is None:
+        raise EventError(_("Op die dag is deze activiteit niet."))
+    if occurrence.cancelled:
+        raise EventError(_("Deze keer gaat niet door."))
+    if occurrence.listed_until < timezone.now():
+        raise EventError(_("Deze keer is al voorbij."))
+
+
+def attend(event: EventPage, day: datetime.date, user) -> EventAttendance:
+    """ "Ik kom" for the occurrence on `day`; saying it twice counts once."""
+    _check_can_attend(event, day)
+    attendance, _created = EventAttendance.objects.get_or_create(
+        event=event, occurrence_date=day, user=user
+    )
+    return attendance
+
+
+def unattend(event: EventPage, day: datetime.date, user) -> None:
+    """Take back an "ik kom"; fine if there was none."""
+    EventAttendance.objects.filter(event=event, occurrence_date=day, user=user).delete()
+
+
+def attendance_counts(event: EventPage, days) -> dict[datetime.date, int]:
+    """How many current members of the street come, per date."""
+    rows = _current_member_attendances(event).filter(occurrence_date__in=list(days))
+    counts: dict[datetime.date, int] = {}
+    for day in rows.values_list("occurrence_date", flat=True):
+        counts[day] = counts.get(day, 0) + 1
+    return counts
+
+
+def attendee_memberships(event: EventPage, day: datetime.date) -> list[StreetMembership]:
+    """Who comes on `day`, as their membership of the street (first name and house number).
+
+    People who have left the street since they said "ik kom" are not on the list.
+    """
+    user_ids = _current_member_attendances(event).filter(occurrence_date=day).values("user_id")
+    return list(
+        StreetMembership.objects.filter(
+            street_id=event.get_parent().pk,
+            status=MembershipStatus.APPROVED,
+            user_id__in=user_ids,
+        )
+        .select_related("user")
+        .order_by("house_number", "user__first_name")
+    )
+
+
+def _current_member_attendances(event: EventPage):
+    return EventAttendance.objects.filter(
+        event=event,
+        user__memberships__street_id=event.get_parent().pk,
+        user__memberships__status=MembershipStatus.APPROVED,
+    )

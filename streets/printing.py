@@ -1,0 +1,35 @@
+"""Printed material for the street: the A6 letterbox card and the A5 event flyer.
+
+The QR codes are made here with segno as inline SVG (no image files, sharp at any print
+size). Their targets are absolute URLs, since a phone camera has no page to be relative to.
+"""
+
+import segno
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import StreetPage
+
+EVENTS_ON_CARD = 3
+DATES_ON_FLYER = 4
+
+
+def join_url(request, street: StreetPage) -> str:
+    """The card's target: the join form of this street, remembered as coming from the card."""
+    # streets:join_by_code redirects to the join form with via=card; the printed code, unlike
+    # the street's id, can be replaced if cards end up in the wrong letterboxes.
+    return request.build_absolute_uri(reverse("streets:join_by_code", args=[street.join_code]))
+
+
+def make_qr(data: str) -> segno.QRCode:
+    # Error level M survives a crease or a coffee ring on a card in a letterbox.
+    return segno.make(data, error="m", micro=False)
+
+
+def qr_svg(data: str) -> SafeString:
+    """The QR code for `data` as an inline <svg>, sized by the print stylesheet."""
+    svg = make_qr(data).svg_inline(
+        scale=4, border=4, dark="#000", light="#fff", omitsize=True, title=data
+    )
+    # segno builds the markup from the module matrix; `data` only appears escaped in <title>.
+    return mark_safe(svg)  # noqa: S308
