@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "matching",
     "pot",
     "search",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -139,8 +140,15 @@ STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "static_collecte
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Uploaded files: on disk by default; several machines need a shared volume for MEDIA_ROOT or
+# an object-store backend (e.g. django-storages' S3Storage with its options as JSON).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str(
+            "DJANGO_MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json("DJANGO_MEDIA_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -158,7 +166,13 @@ if EMAIL_URL:
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL},
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Several sites may share one Redis; a stuck Redis must not hang a request.
+            "KEY_PREFIX": env.str("DJANGO_CACHE_KEY_PREFIX", default="liefleed"),
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 5},
+        },
     }
 else:
     CACHES = {
@@ -168,7 +182,8 @@ else:
 # django-q2. retry >= timeout * (1 + queue_limit / workers) plus margin, so a pre-fetched task
 # is never handed out twice; a bounded number of attempts; a missed nightly job runs once.
 Q_CLUSTER = {
-    "name": "liefleed",
+    # The Redis queue key is derived from the name: two sites on one Redis need two names.
+    "name": env.str("Q_CLUSTER_NAME", default="liefleed"),
     "workers": env.int("Q_WORKERS", default=2),
     "timeout": 60,
     "retry": 300,
@@ -201,6 +216,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
+# Where `manage.py backup_db` writes when no --output is given.
+BACKUP_DIR = env.path("DJANGO_BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -210,8 +228,17 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        # One JSON object per line, for log collectors (production's default).
+        "json": {"()": "ops.jsonlog.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.str("DJANGO_LOG_FORMAT", default="plain"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -1,0 +1,99 @@
+"""Production settings (cms/settings/production.py), checked the way an operator starts them:
+in a fresh process with only the environment."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+MANAGE = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+
+
+def _production_env(**extra: str) -> dict:
+    """The caller's environment without any Django or service settings, plus `extra`."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "Q_"))
+    }
+    return {**env, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **extra}
+
+
+def _run(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603
+        MANAGE + args, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_the_deploy_check_reports_nothing_with_only_a_key_and_a_host():
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="example.org"
+    )
+
+    result = _run(["check", "--deploy", "--fail-level", "WARNING"], env)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _run(["check"], _production_env(DJANGO_ALLOWED_HOSTS="example.org"))
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_reads_postgres_redis_and_smtp_from_the_environment():
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DATABASE_URL="postgres://lief:geheim@db.internal:5432/liefleed",
+        REDIS_URL="redis://cache.internal:6379/2",
+        EMAIL_URL="smtp+tls://mailer:geheim@smtp.internal:587",
+    )
+    script = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'],"
+        " s.CACHES['default']['BACKEND'], s.Q_CLUSTER.get('redis'), s.Q_CLUSTER.get('orm'),"
+        " s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS,"
+        " s.WAGTAILSEARCH_BACKENDS['default'].get('SEARCH_CONFIG'),"
+        " s.LOGGING['handlers']['console']['formatter'])"
+    )
+
+    result = _run(["shell", "--verbosity", "0", "-c", script], env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "db.internal",
+        "django_redis.cache.RedisCache",
+        "redis://cache.internal:6379/2",
+        "None",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.internal",
+        "587",
+        "True",
+        "dutch",
+        "json",
+    ]
+
+
+def test_production_without_an_email_url_sends_through_smtp_not_to_the_console():
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="example.org"
+    )
+
+    result = _run(
+        [
+            "shell",
+            "--verbosity",
+            "0",
+            "-c",
+            "from django.conf import settings; print(settings.EMAIL_BACKEND)",
+        ],
+        env,
+    )
+
+    assert result.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
