@@ -1,0 +1,65 @@
+"""The words of the pot: occasions, gifts, ledger entry kinds and the states of things."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Occasion(models.TextChoices):
+    ZIEK = "ziek", _("ziek")
+    EENZAAM = "eenzaam", _("eenzaam")
+    NIEUWE_BEWONER = "nieuwe_bewoner", _("nieuwe bewoner")
+    GEBOORTE = "geboorte", _("geboorte")
+    HUWELIJKSJUBILEUM = "huwelijksjubileum", _("huwelijksjubileum")
+    DIPLOMA = "diploma", _("diploma")
+    ROUW = "rouw", _("rouw")
+    VERHUIZING = "verhuizing", _("verhuizing")
+    ANDERS = "anders", _("anders")
+
+
+# Tips and reminders about these occasions are about someone's health: their free text is
+# removed after the municipality's set time (the occasion stays, for the counts).
+HEALTH_OCCASIONS = frozenset({Occasion.ZIEK, Occasion.ROUW, Occasion.EENZAAM})
+
+
+class Gift(models.TextChoices):
+    BLOEMEN = "bloemen", _("bloemen")
+    KAART = "kaart", _("kaart")
+    CHOCOLADE = "chocolade", _("chocolade")
+    FRUITMAND = "fruitmand", _("fruitmand")
+    ANDERS = "anders", _("anders")
+
+
+class EntryKind(models.TextChoices):
+    FUNDING = "funding", _("bijdrage gemeente")
+    CARRY_OVER = "carry_over", _("overgeboekt van vorig jaar")
+    EXPENSE = "expense", _("uitgave")
+    REVERSAL = "reversal", _("correctie")
+
+
+class ExpenseStatus(models.TextChoices):
+    PENDING_APPROVAL = "pending_approval", _("wacht op een tweede gangmaker")
+    BOOKED = "booked", _("geboekt")
+    DECLINED = "declined", _("niet goedgekeurd")
+    REVERSED = "reversed", _("gecorrigeerd")
+
+
+class TipStatus(models.TextChoices):
+    OPEN = "open", _("nieuw")
+    HANDLED = "handled", _("afgehandeld")
+    DISMISSED = "dismissed", _("terzijde gelegd")
+
+
+class AuditAction(models.TextChoices):
+    POT_OPENED = "pot_opened", _("potje geopend")
+    EXPENSE_RECORDED = "expense_recorded", _("uitgave ingevoerd")
+    EXPENSE_APPROVED = "expense_approved", _("uitgave goedgekeurd")
+    EXPENSE_DECLINED = "expense_declined", _("uitgave niet goedgekeurd")
+    EXPENSE_REVERSED = "expense_reversed", _("uitgave gecorrigeerd")
+    RECEIPT_ADDED = "receipt_added", _("bonnetje toegevoegd")
+    TIP_RECEIVED = "tip_received", _("tip ontvangen")
+    TIP_HANDLED = "tip_handled", _("tip afgehandeld")
+    TIP_DISMISSED = "tip_dismissed", _("tip terzijde gelegd")
+    REMINDER_SET = "reminder_set", _("herinnering gezet")
+    REMINDER_DONE = "reminder_done", _("herinnering afgerond")
+    TEXT_EXPIRED = "text_expired", _("tekst verlopen en gewist")
+    SETTINGS_CHANGED = "settings_changed", _("instellingen gewijzigd")

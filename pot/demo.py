@@ -1,0 +1,78 @@
+"""Demo data for the pot: this year's pots for every demo street, and in Zwaanshals a few tips,
+expenses (one from a tip) and one reminder, so the gangmaker's page shows something real.
+
+Idempotent: pots by (street, year), tips by (street, occasion, about), expenses by
+(pot, for whom, date); money goes through the services so the ledger stays consistent.
+"""
+
+from decimal import Decimal
+
+from django.utils import timezone
+
+from accounts.models import User
+from pot.choices import Gift, Occasion, TipStatus
+from pot.models import Expense, Reminder
+from pot.services import open_pots, record_expense
+from streets.models import StreetPage
+from tests.pot.factories import TipFactory, this_year_date
+
+TIPS = [
+    (Occasion.ZIEK, "nr. 5", "Meneer van nr. 5 is geopereerd en zit een paar weken thuis."),
+    (Occasion.NIEUWE_BEWONER, "nr. 23", "Er wonen sinds kort nieuwe buren op 23, een jong gezin."),
+    (Occasion.HUWELIJKSJUBILEUM, "nr. 40", "Volgende week 50 jaar getrouwd!"),
+]
+# occasion, gift, amount, for whom, days ago
+EXPENSES = [
+    (Occasion.ROUW, Gift.BLOEMEN, "24.95", "nr. 31", 40),
+    (Occasion.GEBOORTE, Gift.KAART, "4.50", "nr. 9", 20),
+]
+
+
+def build(home, stdout):
+    year = timezone.localdate().year
+    opened = open_pots(year, municipality=home)
+    street = StreetPage.objects.descendant_of(home).filter(slug="zwaanshals").first()
+    gangmaker = User.objects.filter(email="gangmaker@example.org").first()
+    bewoner = User.objects.filter(email="bewoner@example.org").first()
+    if street is None or gangmaker is None:
+        stdout.write(f"  potjes: {len(opened)} geopend")
+        return
+    pot = street.pots.get(year=year)
+    tips = {
+        occasion: TipFactory(
+            street=street, occasion=occasion, about=about, note=note, created_by=bewoner
+        )
+        for occasion, about, note in TIPS
+    }
+    for occasion, gift, amount, for_whom, days_ago in EXPENSES:
+        spent_on = this_year_date(days_ago)
+        if not Expense.objects.filter(pot=pot, for_whom=for_whom, spent_on=spent_on).exists():
+            record_expense(
+                pot,
+                gangmaker,
+                spent_on=spent_on,
+                occasion=occasion,
+                gift=gift,
+                amount=Decimal(amount),
+                for_whom=for_whom,
+            )
+    # The illness tip became a fruit basket, with a reminder to drop by.
+    sick = tips[Occasion.ZIEK]
+    if sick.status == TipStatus.OPEN:
+        record_expense(
+            pot,
+            gangmaker,
+            spent_on=this_year_date(3),
+            occasion=Occasion.ZIEK,
+            gift=Gift.FRUITMAND,
+            amount=Decimal("17.50"),
+            for_whom="nr. 5",
+            tip=sick,
+            remind_on=timezone.localdate(),
+            reminder_text="Nr. 5 is weer een week thuis: even langs?",
+        )
+    stdout.write(
+        f"  potjes: {len(opened)} geopend; {street.title}: {len(TIPS)} tips, "
+        f"{Expense.objects.filter(pot=pot).count()} uitgaven, "
+        f"{Reminder.objects.filter(pot=pot).count()} herinnering"
+    )

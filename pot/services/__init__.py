@@ -1,0 +1,55 @@
+"""The pot's business rules. Views and commands call these; the rules live nowhere else."""
+
+from .audit import log
+from .ledger import (
+    PotError,
+    approve_expense,
+    attach_receipt,
+    decline_expense,
+    effective_threshold,
+    municipality_of,
+    open_pot,
+    open_pots,
+    record_expense,
+    reverse_expense,
+)
+from .reports import (
+    PotSummary,
+    StreetRow,
+    booked_expenses,
+    municipality_overview,
+    pot_summary,
+)
+from .tips import (
+    complete_reminder,
+    dismiss_tip,
+    expire_sensitive_texts,
+    mark_tip_handled,
+    send_due_reminders,
+    submit_tip,
+)
+
+__all__ = [
+    "PotError",
+    "PotSummary",
+    "StreetRow",
+    "approve_expense",
+    "attach_receipt",
+    "booked_expenses",
+    "complete_reminder",
+    "decline_expense",
+    "dismiss_tip",
+    "effective_threshold",
+    "expire_sensitive_texts",
+    "log",
+    "mark_tip_handled",
+    "municipality_of",
+    "municipality_overview",
+    "open_pot",
+    "open_pots",
+    "pot_summary",
+    "record_expense",
+    "reverse_expense",
+    "send_due_reminders",
+    "submit_tip",
+]
