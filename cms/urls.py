@@ -15,6 +15,7 @@ urlpatterns = [
     path("zoeken/", search_views.search, name="search"),
     path("", include("ops.urls")),
     path("", include("streets.urls")),
+    path("", include("insights.urls")),
     path("", include("pot.urls")),
 ]
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "streets",
     "matching",
     "pot",
+    "insights",
     "search",
     "ops",
     "wagtail.contrib.forms",

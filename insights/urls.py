@@ -1,0 +1,67 @@
+from django.urls import include, path, register_converter
+
+from . import api
+from .choices import ScopeKind
+from .views import care_signals, dashboards, tokens
+
+app_name = "insights"
+
+
+class ScopeConverter:
+    """gemeente | wijk | straat in the URL, so one view serves all three dashboards."""
+
+    regex = "|".join(ScopeKind.values)
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return str(value)
+
+
+class FormatConverter:
+    regex = "csv|json"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ScopeConverter, "scope")
+register_converter(FormatConverter, "format")
+
+api_urlpatterns = [
+    path("gemeente/", api.municipality, name="api_municipality"),
+    path("wijken/", api.wijken, name="api_wijken"),
+    path("wijken/<int:pk>/", api.wijk, name="api_wijk"),
+    path("straten/<int:pk>/", api.street, name="api_street"),
+    path("openapi.json", api.openapi, name="api_openapi"),
+]
+
+urlpatterns = [
+    path("signalen/", dashboards.index, name="index"),
+    path("signalen/<scope:kind>/<int:pk>/", dashboards.dashboard, name="dashboard"),
+    path("signalen/<scope:kind>/<int:pk>/export.<format:fmt>", dashboards.export, name="export"),
+    path(
+        "signalen/straat/<int:street_id>/jaarverslag/",
+        dashboards.yearly_report,
+        name="yearly_report",
+    ),
+    path("signalen/gemeente/<int:pk>/api-sleutels/", tokens.tokens, name="tokens"),
+    path(
+        "signalen/gemeente/<int:pk>/api-sleutels/<int:token_id>/intrekken/",
+        tokens.revoke,
+        name="revoke_token",
+    ),
+    path("zorgsignalen/", care_signals.staff_signals, name="staff_signals"),
+    path("zorgsignalen/<int:pk>/", care_signals.staff_signal, name="staff_signal"),
+    path("zorgsignalen/<int:pk>/in-behandeling/", care_signals.acknowledge, name="acknowledge"),
+    path("zorgsignalen/<int:pk>/notitie/", care_signals.note, name="note"),
+    path("zorgsignalen/<int:pk>/afsluiten/", care_signals.close, name="close"),
+    path("straat/<int:street_id>/zorgsignalen/", care_signals.my_signals, name="my_signals"),
+    path("straat/<int:street_id>/zorgsignalen/nieuw/", care_signals.raise_new, name="raise_signal"),
+    path("straat/<int:street_id>/zorgsignalen/<int:pk>/", care_signals.my_signal, name="my_signal"),
+    path("api/signalen/v1/", include(api_urlpatterns)),
+]

@@ -1,0 +1,1 @@
+"""The insights app's pages: dashboards and exports, care signals, API tokens."""

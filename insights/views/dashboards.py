@@ -1,0 +1,120 @@
+"""Dashboards for welzijn staff and coordinators, their exports, and a street's yearly report."""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from home.models import HomePage
+from streets.models import CoordinatorAssignment, StreetPage, WelzijnAssignment
+from streets.permissions import street_access
+
+from .. import exports
+from ..choices import ScopeKind, SignalStatus
+from ..figures import build_context, build_dashboard, gangmaker_watch, quiet_streets
+from ..forms import PeriodForm
+from ..permissions import check_figures, scope_page
+from ..services import signals_for_staff
+
+
+@never_cache
+@login_required
+def index(request):
+    """Where staff start: their wijken and municipalities, and the care signals waiting."""
+    wijken = [
+        a.neighbourhood
+        for a in WelzijnAssignment.objects.filter(user=request.user).select_related("neighbourhood")
+    ]
+    if request.user.is_superuser:
+        municipalities = list(HomePage.objects.live())
+    else:
+        municipalities = [
+            a.municipality
+            for a in CoordinatorAssignment.objects.filter(user=request.user).select_related(
+                "municipality"
+            )
+        ]
+    if not wijken and not municipalities:
+        raise PermissionDenied
+    context = {
+        "wijken": wijken,
+        "municipalities": municipalities,
+        "open_signals": signals_for_staff(request.user).exclude(status=SignalStatus.CLOSED).count(),
+    }
+    return render(request, "insights/index.html", context)
+
+
+@never_cache
+@login_required
+def dashboard(request, kind, pk):
+    page = scope_page(kind, pk)
+    check_figures(request.user, kind, page)
+    form = PeriodForm(request.GET)
+    start, end = form.period()
+    context = build_context(kind, page, start, end)
+    is_coordinator_view = kind == ScopeKind.MUNICIPALITY
+    return render(
+        request,
+        "insights/dashboard.html",
+        {
+            "page": None,
+            "scope": page,
+            "kind": kind,
+            "form": form,
+            "dashboard": build_dashboard(kind, page, start, end, context=context),
+            "quiet_streets": quiet_streets(context) if is_coordinator_view else None,
+            "gangmaker_watch": gangmaker_watch(context) if is_coordinator_view else None,
+            "period_query": f"van={start.isoformat()}&tot={end.isoformat()}",
+        },
+    )
+
+
+@never_cache
+@login_required
+def export(request, kind, pk, fmt):
+    page = scope_page(kind, pk)
+    check_figures(request.user, kind, page)
+    start, end = PeriodForm(request.GET).period()
+    dashboard = build_dashboard(kind, page, start, end)
+    if fmt == "csv":
+        return exports.csv_response(dashboard)
+    return exports.json_response(dashboard)
+
+
+def _report_year(raw: str | None) -> int:
+    """The requested year, or this year for anything that is not a sensible year."""
+    this_year = timezone.localdate().year
+    try:
+        year = int(raw or this_year)
+    except ValueError:
+        return this_year
+    return year if 2000 <= year <= this_year else this_year
+
+
+@never_cache
+@login_required
+def yearly_report(request, street_id):
+    """A printable year in figures for one street: for its gangmakers to share, and for staff."""
+    street = get_object_or_404(StreetPage.objects.live(), pk=street_id)
+    access = street_access(request.user, street)
+    if not (access.is_gangmaker or access.is_coordinator or access.is_welzijn):
+        raise PermissionDenied
+    year = _report_year(request.GET.get("jaar"))
+    start = datetime.date(year, 1, 1)
+    end = min(datetime.date(year, 12, 31), timezone.localdate())
+    dashboard = build_dashboard(ScopeKind.STREET, street, start, end)
+    this_year = timezone.localdate().year
+    return render(
+        request,
+        "insights/yearly_report.html",
+        {
+            "street": street,
+            "year": year,
+            "dashboard": dashboard,
+            "years": list(range(this_year, max(this_year - 5, 1999), -1)),
+            "generated_at": timezone.now(),
+        },
+    )
