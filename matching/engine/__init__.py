@@ -39,7 +39,8 @@ their order and sums mean something (see scoring.py for the formula).
 """
 
 from .assignment import assign, assign_greedy, rank_offers
-from .data import Location, Offer, Proposal, Request, Slot
+from .data import Location, Offer, Proposal, Request
+from .encoding import Slot
 from .vocabulary import ANDERS, CATEGORIES, DAGDELEN, NORMAL, SOON, URGENCIES, URGENT
 
 __all__ = [

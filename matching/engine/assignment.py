@@ -5,6 +5,7 @@ requests and offers, never on the order the database happened to return them in.
 """
 
 from datetime import date
+from operator import attrgetter
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -15,7 +16,7 @@ from .scoring import load_factors, pair_table
 
 
 def _by_id(items, kind: str) -> list:
-    items = sorted(items, key=lambda item: item.id)
+    items = sorted(items, key=attrgetter("id"))
     for before, after in zip(items, items[1:], strict=False):
         if before.id == after.id:
             raise ValueError(f"{kind} id {after.id!r} appears twice")
@@ -78,8 +79,8 @@ def assign(
     At most one offer per request, and never more requests per offer than its free capacity.
     Each free unit of an offer becomes its own column, weighed by the load the helper would
     carry with it, and scipy's linear_sum_assignment solves the resulting assignment problem
-    exactly; pairs that may not be made score 0 and are dropped. Proposals come sorted by
-    request id.
+    exactly; pairs that may not be made score 0 and are dropped. A proposal's score includes
+    the load its helper carries after this run's earlier units. Sorted by request id.
     """
     requests = _by_id(requests, "request")
     offers = _by_id(offers, "offer")

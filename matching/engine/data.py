@@ -9,10 +9,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from .vocabulary import CATEGORIES, DAGDELEN, NORMAL, URGENCIES
-
-Slot = tuple[int, str]
-"""(weekday, dagdeel): weekday 0 is maandag, dagdeel "ochtend", "middag" or "avond"."""
+from .encoding import CATEGORY_BITS, SLOT_BITS, Slot, parse_house_number, slot_mask, wanted_slots
+from .vocabulary import CATEGORIES, NORMAL, URGENCIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,15 +27,16 @@ class Location:
             raise ValueError(f"longitude out of range: {self.longitude!r}")
 
 
+def _set(instance, **values):
+    # A frozen dataclass may still complete itself in __post_init__.
+    for name, value in values.items():
+        object.__setattr__(instance, name, value)
+
+
 def _check_slots(slots) -> frozenset[Slot]:
     slots = frozenset(slots)
     for slot in slots:
-        if not (
-            isinstance(slot, tuple)
-            and len(slot) == 2
-            and slot[0] in range(7)
-            and slot[1] in DAGDELEN
-        ):
+        if not (isinstance(slot, tuple) and slot in SLOT_BITS):
             raise ValueError(f"not a (weekday, dagdeel) slot: {slot!r}")
     return slots
 
@@ -61,6 +60,10 @@ class Offer:
     location: Location | None = None
     house_number: str = ""
     valid_until: date | None = None
+    # Worked out once here, read by scoring for every pair (see encoding.py).
+    category_bits: int = field(init=False, repr=False, compare=False)
+    slot_bits: int = field(init=False, repr=False, compare=False)
+    number: int | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         categories = frozenset(self.categories)
@@ -70,8 +73,14 @@ class Offer:
         if self.capacity < 0 or self.active_load < 0:
             raise ValueError("capacity and active_load cannot be negative")
         # Accept any iterable from the wiring, keep a hashable frozenset.
-        object.__setattr__(self, "categories", categories)
-        object.__setattr__(self, "slots", _check_slots(self.slots))
+        slots = _check_slots(self.slots)
+        _set(self, categories=categories, slots=slots)
+        _set(
+            self,
+            category_bits=sum(CATEGORY_BITS[category] for category in categories),
+            slot_bits=slot_mask(slots),
+            number=parse_house_number(self.house_number),
+        )
 
     @property
     def free_capacity(self) -> int:
@@ -98,6 +107,10 @@ class Request:
     helpers_already: int = 0
     location: Location | None = None
     house_number: str = ""
+    # Worked out once here, read by scoring for every pair (see encoding.py).
+    wanted: frozenset[Slot] = field(init=False, repr=False, compare=False)
+    wanted_bits: int = field(init=False, repr=False, compare=False)
+    number: int | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         if self.category not in CATEGORIES:
@@ -106,7 +119,10 @@ class Request:
             raise ValueError(f"unknown urgency: {self.urgency!r}")
         if self.helpers_already < 0:
             raise ValueError("helpers_already cannot be negative")
-        object.__setattr__(self, "slots", _check_slots(self.slots))
+        slots = _check_slots(self.slots)
+        wanted = wanted_slots(slots, self.needed_on)
+        _set(self, slots=slots, wanted=wanted, wanted_bits=slot_mask(wanted))
+        _set(self, number=parse_house_number(self.house_number))
 
 
 @dataclass(frozen=True)

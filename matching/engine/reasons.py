@@ -7,8 +7,9 @@ gettext; these sentences are in Dutch, the project's default language.
 
 import math
 
-from .data import Offer, Request, Slot
-from .scoring import SAME_BUILDING_METRES, parse_house_number, requested_slots, slot_bit
+from .data import Offer, Request
+from .encoding import SLOT_BITS, Slot
+from .scoring import SAME_BUILDING_METRES
 from .vocabulary import CATEGORY_REASONS, MONTHS, WEEKDAYS
 
 
@@ -19,12 +20,11 @@ def moment(slot: Slot) -> str:
 
 
 def _in_order(slots) -> list[Slot]:
-    return sorted(slots, key=slot_bit)
+    return sorted(slots, key=SLOT_BITS.__getitem__)
 
 
 def _distance_reason(request: Request, offer: Offer, metres: float) -> str | None:
-    request_number = parse_house_number(request.house_number)
-    offer_number = parse_house_number(offer.house_number)
+    request_number, offer_number = request.number, offer.number
     numbered = request_number is not None and offer_number is not None
     has_coordinates = request.location is not None and offer.location is not None
     if numbered and request_number == offer_number and metres < SAME_BUILDING_METRES:
@@ -49,7 +49,7 @@ def _distance_reason(request: Request, offer: Offer, metres: float) -> str | Non
 
 
 def _time_reason(request: Request, offer: Offer) -> str:
-    wanted = requested_slots(request)
+    wanted = request.wanted
     if not offer.slots:
         return "tijd in overleg" if not wanted else "is flexibel met tijden"
     common = _in_order(offer.slots & wanted if wanted else offer.slots)

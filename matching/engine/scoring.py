@@ -20,7 +20,6 @@ scores above 0:
   what this run already gave them; nobody is ever given more than their capacity.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -28,8 +27,9 @@ from functools import lru_cache
 import numpy as np
 from geopy.distance import geodesic
 
-from .data import Offer, Request, Slot
-from .vocabulary import ANDERS, CATEGORIES, DAGDELEN, NORMAL, SOON, URGENT
+from .data import Offer, Request
+from .encoding import CATEGORY_BITS
+from .vocabulary import ANDERS, NORMAL, SOON, URGENT
 
 ANDERS_FIT = 0.8
 FLEXIBLE_REQUEST = 1.0
@@ -47,40 +47,6 @@ DOOR_WIDTH_METRES = 6.0
 ACROSS_THE_STREET_METRES = 20.0
 # Two coordinates this close with the same house number are one building with several homes.
 SAME_BUILDING_METRES = 30.0
-
-_HOUSE_NUMBER = re.compile(r"\s*(\d{1,6})")
-_CATEGORY_BIT = {category: 1 << index for index, category in enumerate(CATEGORIES)}
-
-
-def slot_bit(slot: Slot) -> int:
-    weekday, dagdeel = slot
-    return 1 << (weekday * len(DAGDELEN) + DAGDELEN.index(dagdeel))
-
-
-def slot_mask(slots) -> int:
-    mask = 0
-    for slot in slots:
-        mask |= slot_bit(slot)
-    return mask
-
-
-def requested_slots(request: Request) -> frozenset[Slot]:
-    """The moments that suit the requester; a date narrows them to its weekday.
-
-    A one-off request whose moments do not include the date's weekday asks for that day at
-    any dagdeel: the date is what the requester filled in last and most precisely.
-    """
-    if request.needed_on is None:
-        return request.slots
-    weekday = request.needed_on.weekday()
-    same_day = frozenset(slot for slot in request.slots if slot[0] == weekday)
-    return same_day or frozenset((weekday, dagdeel) for dagdeel in DAGDELEN)
-
-
-def parse_house_number(value: str) -> int | None:
-    """The number part of "12", "12a", "40-2" or "12 bis"; None when there is none."""
-    found = _HOUSE_NUMBER.match(value or "")
-    return int(found.group(1)) if found else None
 
 
 @lru_cache(maxsize=256)
@@ -137,8 +103,8 @@ def _coordinates(items) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _house_numbers(items) -> np.ndarray:
-    numbers = (parse_house_number(item.house_number) for item in items)
-    return np.array([-1 if number is None else number for number in numbers], dtype=np.int64)
+    numbers = (-1 if item.number is None else item.number for item in items)
+    return np.fromiter(numbers, dtype=np.int64, count=len(items))
 
 
 def _distance_metres(requests: list[Request], offers: list[Offer]) -> np.ndarray:
@@ -202,10 +168,8 @@ def pair_table(
     offer_street = np.array([offer.street_id for offer in offers])
     allowed = request_street[:, None] == offer_street[None, :]
 
-    request_category = np.array([_CATEGORY_BIT[r.category] for r in requests], dtype=np.int64)
-    offer_categories = np.array(
-        [sum(_CATEGORY_BIT[c] for c in offer.categories) for offer in offers], dtype=np.int64
-    )
+    request_category = np.array([CATEGORY_BITS[r.category] for r in requests], dtype=np.int64)
+    offer_categories = np.fromiter((o.category_bits for o in offers), dtype=np.int64, count=m)
     allowed &= (request_category[:, None] & offer_categories[None, :]) != 0
 
     requester = np.array([request.requester_id for request in requests])
@@ -222,15 +186,15 @@ def pair_table(
         ]
     )
     past = np.array([r.needed_on is not None and r.needed_on < today for r in requests])
+    forever = np.iinfo(np.int64).max
     valid_until = np.array(
-        [o.valid_until.toordinal() if o.valid_until else np.iinfo(np.int64).max for o in offers],
-        dtype=np.int64,
+        [o.valid_until.toordinal() if o.valid_until else forever for o in offers], dtype=np.int64
     )
     allowed &= valid_until[None, :] >= needed[:, None]
     allowed &= ~past[:, None]
 
-    request_slots = np.array([slot_mask(requested_slots(r)) for r in requests], dtype=np.int64)
-    offer_slots = np.array([slot_mask(offer.slots) for offer in offers], dtype=np.int64)
+    request_slots = np.fromiter((r.wanted_bits for r in requests), dtype=np.int64, count=n)
+    offer_slots = np.fromiter((o.slot_bits for o in offers), dtype=np.int64, count=m)
     common = np.bitwise_count(request_slots[:, None] & offer_slots[None, :])
     request_flexible = (request_slots == 0)[:, None]
     helper_flexible = (offer_slots == 0)[None, :]
