@@ -50,5 +50,10 @@ format: install
 check-migrations: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# The matching engine on synthetic streets; figures in bench/README.md.
+.PHONY: bench-matching
+bench-matching: install
+	$(BIN)/python bench/matching_bench.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm var
