@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/liefleed
 
 .PHONY: install run migrate demo test test-postgres lint format check-migrations qcluster clean
+.PHONY: prod-local test-integration
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
@@ -36,6 +37,14 @@ test: install
 
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest --create-db $(PYTEST_ARGS)
+
+# Production rehearsal: PostgreSQL, Redis, gunicorn on http://localhost:8015 and a qcluster.
+prod-local: install
+	deploy/prod-local.sh
+
+# A real gunicorn and qcluster against the local PostgreSQL and Redis (tests/ops/test_integration.py).
+test-integration: install
+	LIEFLEED_INTEGRATION=1 $(BIN)/pytest -m integration -p no:randomly tests/ops/test_integration.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,0 +1,212 @@
+"""The production process model on this machine: a real gunicorn and a separate qcluster,
+with production settings, against the local PostgreSQL (database liefleed_prod_it) and
+Redis (database 5).
+
+Slow and needs those servers, so it runs only when LIEFLEED_INTEGRATION is set
+(`make test-integration`, which CI calls).
+"""
+
+import contextlib
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+import redis
+from django.conf import settings
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        not os.environ.get("LIEFLEED_INTEGRATION"),
+        reason="integratietest: draait met `make test-integration` (LIEFLEED_INTEGRATION=1)",
+    ),
+]
+
+PG_SERVER = os.environ.get("LIEFLEED_IT_PG", "postgres://postgres@127.0.0.1:5432")
+PG_DATABASE = "liefleed_prod_it"
+REDIS_URL = os.environ.get("LIEFLEED_IT_REDIS", "redis://127.0.0.1:6379/5")
+PORTS = range(8016, 8020)  # this app's range (8015 is make prod-local's)
+BIN = Path(sys.executable).parent
+BASE_DIR = settings.BASE_DIR
+
+
+@dataclass
+class Stack:
+    url: str
+    database_url: str
+    started: datetime
+    web: subprocess.Popen
+    worker: subprocess.Popen
+    logs: Path
+
+
+def _free_port() -> int:
+    for port in PORTS:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError(f"Geen vrije poort in {PORTS}")
+
+
+def _prepare_database(env: dict) -> None:
+    """Create and migrate liefleed_prod_it. It is kept between runs, so migrate is quick; if it
+    no longer fits the migrations (a rewritten migration in development), start it afresh."""
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        if not conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [PG_DATABASE]
+        ).fetchone():
+            conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
+    migrate = [str(BIN / "python"), "manage.py", "migrate", "--noinput", "--skip-checks", "-v0"]
+    if subprocess.run(migrate, cwd=BASE_DIR, env=env, timeout=180, check=False).returncode:  # noqa: S603
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{PG_DATABASE}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
+        subprocess.run(migrate, cwd=BASE_DIR, env=env, timeout=180, check=True)  # noqa: S603
+
+
+def _environment(port: int, run_id: str) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "Q_", "GUNICORN_"))
+    }
+    return {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"{PG_SERVER}/{PG_DATABASE}",
+        "REDIS_URL": REDIS_URL,
+        # A run of its own on the shared Redis: own queue, own cache keys.
+        "Q_CLUSTER_NAME": f"liefleed-it-{run_id}",
+        "DJANGO_CACHE_KEY_PREFIX": f"liefleed-it-{run_id}",
+        "EMAIL_URL": "consolemail://",
+        "DJANGO_LOG_FORMAT": "plain",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "2",
+    }
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop a process and everything it forked (it leads its own process group).
+
+    SIGTERM goes to the leader only: gunicorn's master and qcluster's sentinel shut their
+    children down in order (a SIGTERM to the whole group makes qcluster hang). Whatever is
+    left after that, or after a leader that does not stop, is killed.
+    """
+    if process.poll() is None:
+        process.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=20)
+    # ProcessLookupError: the group is already empty.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=5)
+
+
+def _get(url: str, timeout: float = 5) -> tuple[int, dict]:
+    # As nginx would send it: the public host and the scheme it terminated.
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def _wait_for(condition, what: str, timeout: float, stack: Stack | None = None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if stack and (stack.web.poll() is not None or stack.worker.poll() is not None):
+            break
+        try:
+            if result := condition():
+                return result
+        except OSError:
+            pass
+        time.sleep(0.2)
+    logs = "".join(path.read_text()[-3000:] for path in stack.logs.glob("*.log")) if stack else ""
+    raise AssertionError(f"{what} bleef uit na {timeout} s\n{logs}")
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    logs = tmp_path_factory.mktemp("prod-it")
+    port = _free_port()
+    run_id = secrets.token_hex(4)
+    env = _environment(port, run_id)
+    _prepare_database(env)
+    started = datetime.now(UTC)
+    processes = []
+    try:
+        for name, command in (
+            ("web", [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "cms.wsgi"]),
+            ("worker", [str(BIN / "python"), "manage.py", "qcluster"]),
+        ):
+            log = (logs / f"{name}.log").open("w")
+            processes.append(
+                subprocess.Popen(  # noqa: S603
+                    command,
+                    cwd=BASE_DIR,
+                    env=env,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    # Its own process group, so the tear-down reaches every child it forks.
+                    start_new_session=True,
+                )
+            )
+        web, worker = processes
+        running = Stack(f"http://127.0.0.1:{port}", env["DATABASE_URL"], started, web, worker, logs)
+        _wait_for(lambda: _get(f"{running.url}/gezondheid/")[0], "gunicorn", 30, running)
+        yield running
+    finally:
+        for process in processes:
+            _stop(process)
+        # The run's queue and cache keys; the cache keys would expire anyway.
+        client = redis.from_url(REDIS_URL)
+        for key in client.scan_iter(f"*liefleed-it-{run_id}*"):
+            client.delete(key)
+
+
+def test_the_web_process_answers_healthy_with_postgres_and_redis_behind_it(stack):
+    status, body = _get(f"{stack.url}/gezondheid/")
+
+    assert status == 200, body
+    assert {name: check["status"] for name, check in body["checks"].items()} == {
+        "database": "ok",
+        "cache": "ok",
+        "queue": "ok",
+    }
+
+
+def test_a_task_enqueued_by_the_web_process_is_run_by_the_separate_qcluster_process(stack):
+    # The health check puts a heartbeat task on the Redis queue (at most once a minute); the
+    # database is kept between runs, so only heartbeats of this run count.
+    _get(f"{stack.url}/gezondheid/")
+
+    def processed():
+        with psycopg.connect(stack.database_url) as conn:
+            return conn.execute(
+                "SELECT worker_pid, processed_at FROM ops_heartbeat WHERE processed_at >= %s",
+                [stack.started],
+            ).fetchone()
+
+    worker_pid, _processed_at = _wait_for(processed, "de hartslagtaak", 30, stack)
+    # Run by a process of the qcluster's group, not by gunicorn or by this test.
+    assert os.getpgid(worker_pid) == stack.worker.pid
+    assert os.getpgid(worker_pid) != stack.web.pid
+    # And the web process reports a worker that is alive.
+    _status, body = _get(f"{stack.url}/gezondheid/")
+    assert body["checks"]["queue"]["last_heartbeat_age_s"] is not None
