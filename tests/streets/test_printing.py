@@ -1,0 +1,104 @@
+"""The printed street card (A6) and event flyer (A5), and where their QR codes lead."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from streets import printing
+from streets.choices import JoinedVia
+from streets.events.choices import Repeat
+
+from .factories import EventPageFactory
+
+pytestmark = pytest.mark.django_db
+
+OTHERS = ["bewoner_a", "gangmaker_b", "bewoner_b", "welzijn_a", "outsider"]
+
+
+def card_url(world):
+    return reverse("streets:street_card", args=[world.street_a.pk])
+
+
+def weekly_liftkoffie(world):
+    today = timezone.localdate()
+    tuesday = today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)
+    start = timezone.make_aware(datetime.datetime.combine(tuesday, datetime.time(10)))
+    return EventPageFactory(
+        parent=world.street_a,
+        title="Liftkoffie",
+        slug="liftkoffie",
+        start=start,
+        repeat=Repeat.WEEKLY,
+    )
+
+
+def test_the_street_card_shows_the_street_its_gangmakers_and_the_next_events(login, world):
+    weekly_liftkoffie(world)
+    response = login(world.gangmaker_a).get(card_url(world))
+    body = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Zwaanshals" in body and "Gerda" in body
+    assert body.count("Liftkoffie") == printing.EVENTS_ON_CARD
+    assert "css/printables.css" in body
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_card_qr_code_carries_the_absolute_join_address_with_the_street_code(login, world):
+    response = login(world.gangmaker_a).get(card_url(world))
+    expected = f"http://testserver/doe-mee/{world.street_a.join_code}/"
+
+    assert response.context["qr_url"] == expected
+    # segno cannot decode and no pure-Python decoder exists, so compare symbols instead: the
+    # page holds exactly the QR code segno makes of `expected`, and another address differs.
+    body = response.content.decode()
+    assert str(printing.qr_svg(expected)) in body
+    assert str(printing.qr_svg(expected.replace("doe-mee", "doe-mea"))) not in body
+    assert body.count('class="segno"') == 1
+
+
+def test_scanning_the_card_lands_on_the_join_form_marked_as_coming_from_the_card(client, world):
+    path = f"/doe-mee/{world.street_a.join_code}/"
+    response = client.get(path, follow=True)
+
+    assert response.redirect_chain[-1][0].endswith(f"?via={JoinedVia.CARD}")
+    assert response.context["form"].initial["via"] == JoinedVia.CARD
+    assert "Zwaanshals" in response.content.decode()
+
+
+def test_the_flyer_qr_code_leads_to_the_event_page(login, world):
+    event = weekly_liftkoffie(world)
+    url = reverse("streets:event_flyer", args=[world.street_a.pk, event.pk])
+    response = login(world.gangmaker_a).get(url)
+
+    assert response.context["qr_url"] == f"http://testserver{event.url}"
+    assert str(printing.qr_svg(response.context["qr_url"])) in response.content.decode()
+    assert "Elke dinsdag, 10:00" in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["gangmaker_a", "coordinator"])
+def test_gangmakers_and_the_coordinator_may_print(login, world, who):
+    event = weekly_liftkoffie(world)
+    client = login(getattr(world, who))
+    assert client.get(card_url(world)).status_code == 200
+    flyer = reverse("streets:event_flyer", args=[world.street_a.pk, event.pk])
+    assert client.get(flyer).status_code == 200
+
+
+@pytest.mark.parametrize("who", OTHERS)
+def test_nobody_else_may_print_the_street_card_or_flyer(login, world, who):
+    event = weekly_liftkoffie(world)
+    client = login(getattr(world, who))
+    assert client.get(card_url(world)).status_code == 403
+    flyer = reverse("streets:event_flyer", args=[world.street_a.pk, event.pk])
+    assert client.get(flyer).status_code == 403
+
+
+def test_the_print_stylesheet_sets_a6_for_the_card_and_a5_for_the_flyer():
+    css = (Path(settings.BASE_DIR) / "static/css/printables.css").read_text()
+    assert "@page card { size: A6" in css and ".print-sheet--card { page: card; }" in css
+    assert "@page flyer { size: A5" in css and ".print-sheet--flyer { page: flyer; }" in css
