@@ -100,5 +100,5 @@ def test_nobody_else_may_print_the_street_card_or_flyer(login, world, who):
 
 def test_the_print_stylesheet_sets_a6_for_the_card_and_a5_for_the_flyer():
     css = (Path(settings.BASE_DIR) / "static/css/printables.css").read_text()
-    assert "@page card { size: A6" in css and ".print-sheet--card { page: card; }" in css
-    assert "@page flyer { size: A5" in css and ".print-sheet--flyer { page: flyer; }" in css
+    assert "@page card { size: 105mm 148mm" in css and "body.print-card { page: card; }" in css
+    assert "@page flyer { size: A5" in css and "body.print-flyer { page: flyer; }" in css
