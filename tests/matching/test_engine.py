@@ -251,6 +251,14 @@ def test_a_helper_with_room_for_two_gets_two_but_never_a_third():
     assert len(proposals) == 2
 
 
+def test_a_rerun_of_the_whole_street_skips_declined_pairs_and_finds_another_helper():
+    declined = frozenset({(1, 1)})
+
+    [proposal] = engine.assign([request()], [offer(1), offer(2)], today=TODAY, excluded=declined)
+
+    assert proposal.offer_id == 2
+
+
 def test_the_same_ids_twice_are_refused():
     with pytest.raises(ValueError):
         engine.assign([request(1), request(1)], [offer()], today=TODAY)
