@@ -46,6 +46,11 @@ prod-local: install
 test-integration: install
 	LIEFLEED_INTEGRATION=1 $(BIN)/pytest -m integration -p no:randomly tests/ops/test_integration.py
 
+# Journeys and accessibility checks in Debian's Chromium (tests/e2e/); screenshots in test-artifacts/.
+.PHONY: test-e2e
+test-e2e: install
+	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
