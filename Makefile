@@ -51,14 +51,6 @@ test-integration: install
 test-e2e: install
 	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
-# Production rehearsal: PostgreSQL, Redis, gunicorn on http://localhost:8015 and a qcluster.
-prod-local: install
-	deploy/prod-local.sh
-
-# A real gunicorn and qcluster against the local PostgreSQL and Redis (tests/ops/test_integration.py).
-test-integration: install
-	LIEFLEED_INTEGRATION=1 $(BIN)/pytest -m integration -p no:randomly tests/ops/test_integration.py
-
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

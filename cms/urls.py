@@ -13,7 +13,6 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("taal/", set_language, name="set_language"),
     path("zoeken/", search_views.search, name="search"),
-    path("", include("ops.urls")),
     path("", include("home.urls")),
     path("", include("ops.urls")),
     path("", include("streets.urls")),
