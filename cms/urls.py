@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("home.urls")),
     path("", include("ops.urls")),
     path("", include("streets.urls")),
+    path("", include("matching.urls")),
     path("", include("insights.urls")),
     path("", include("pot.urls")),
 ]

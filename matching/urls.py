@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "matching"
+
+BOARD = "straat/<int:street_id>/prikbord/"
+
+urlpatterns = [
+    path(BOARD, views.board, name="board"),
+    path(f"{BOARD}vraag/nieuw/", views.new_request, name="new_request"),
+    path(f"{BOARD}aanbod/nieuw/", views.new_offer, name="new_offer"),
+    path(f"{BOARD}<int:post_id>/wijzigen/", views.edit, name="edit"),
+    path(f"{BOARD}<int:post_id>/intrekken/", views.withdraw, name="withdraw"),
+    path(f"{BOARD}<int:post_id>/verlengen/", views.renew, name="renew"),
+    path(f"{BOARD}<int:post_id>/melden/", views.report, name="report"),
+    path(f"{BOARD}moderatie/", views.moderation, name="moderation"),
+    path(f"{BOARD}moderatie/<int:post_id>/goedkeuren/", views.approve, name="approve"),
+    path(f"{BOARD}moderatie/<int:post_id>/verbergen/", views.hide, name="hide"),
+    path(f"{BOARD}moderatie/<int:post_id>/terugzetten/", views.restore, name="restore"),
+    path(
+        f"{BOARD}moderatie/melding/<int:report_id>/afhandelen/",
+        views.dismiss_report,
+        name="dismiss_report",
+    ),
+    path(f"{BOARD}instellingen/", views.board_settings, name="settings"),
+]

@@ -1,0 +1,323 @@
+"""The help board's pages under /straat/<id>/prikbord/. Thin: the rules are in services/board.py.
+
+Every view is street-scoped through streets.permissions.street_view, so anonymous visitors go to
+the login page and people outside the street get 403. A post is always looked up within the
+street of the URL, so another street's post id is a 404.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from streets.permissions import GANGMAKER, MEMBER, street_view
+
+from .forms import BoardSettingsForm, HelpOfferForm, HelpRequestForm, ReasonForm
+from .models import HelpPost, PostKind, PostReport, PostStatus, ReportStatus
+from .services import board as services
+from .services.board import BoardError
+
+
+def _street_post(access, post_id: int) -> HelpPost:
+    return get_object_or_404(
+        services.with_board_details(HelpPost.objects.all()),
+        pk=post_id,
+        street=access.street,
+    )
+
+
+def _to_board(access):
+    return redirect("matching:board", street_id=access.street.pk)
+
+
+def _to_moderation(access):
+    return redirect("matching:moderation", street_id=access.street.pk)
+
+
+def _tell_in_person(request, post: HelpPost) -> None:
+    """The author has no e-mail: the gangmaker passes the news on."""
+    if not services.author_is_reachable(post):
+        messages.warning(
+            request,
+            _("%(name)s is niet online en krijgt dus geen e-mail. Vertel het persoonlijk.")
+            % {"name": post.author.first_name},
+        )
+
+
+@never_cache
+@street_view(MEMBER)
+def board(request, access):
+    """The members' board: who asks and who offers what, and the member's own posts."""
+    posts = list(services.board_posts(access.street))
+    context = {
+        "street": access.street,
+        "access": access,
+        "requests": [p for p in posts if p.kind == PostKind.REQUEST],
+        "offers": [p for p in posts if p.kind == PostKind.OFFER],
+        "own_posts": services.own_posts(access.street, request.user),
+    }
+    return render(request, "matching/board.html", context)
+
+
+def _post_form(request, access, form_class, instance=None):
+    """Create (instance None) or edit a request or an offer; re-shows the form on errors."""
+    creating = instance is None
+    form = form_class(
+        request.POST or None,
+        instance=instance,
+        street=access.street,
+        for_members=creating and access.is_gangmaker,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            if creating:
+                member = form.cleaned_data.get("for_member")
+                author = member.user if member else request.user
+                post = services.create_post(
+                    form.save(commit=False), access.street, author, request.user
+                )
+            else:
+                post = services.update_post(form.save(commit=False), request.user, access)
+        except BoardError as error:
+            form.add_error(None, str(error))
+        else:
+            if not creating:
+                messages.success(request, _("Uw wijzigingen zijn bewaard."))
+            elif post.status == PostStatus.PENDING:
+                messages.success(
+                    request,
+                    _(
+                        "Bedankt! Een gangmaker kijkt uw bericht eerst even na; daarna staat het op "
+                        "het prikbord. U krijgt bericht."
+                    ),
+                )
+            else:
+                messages.success(request, _("Uw bericht staat op het prikbord."))
+            return _to_board(access)
+    is_request = form_class is HelpRequestForm
+    context = {
+        "street": access.street,
+        "form": form,
+        "creating": creating,
+        "is_request": is_request,
+        "post": instance,
+    }
+    return render(request, "matching/post_form.html", context)
+
+
+@never_cache
+@street_view(MEMBER)
+def new_request(request, access):
+    return _post_form(request, access, HelpRequestForm)
+
+
+@never_cache
+@street_view(MEMBER)
+def new_offer(request, access):
+    return _post_form(request, access, HelpOfferForm)
+
+
+def _changeable_post(request, access, post_id: int) -> HelpPost:
+    post = _street_post(access, post_id)
+    if not services.can_change(post, request.user, access):
+        raise PermissionDenied
+    return post
+
+
+@never_cache
+@street_view(MEMBER)
+def edit(request, access, post_id):
+    post = _changeable_post(request, access, post_id)
+    if post.status not in services.EDITABLE:
+        messages.error(
+            request,
+            _("Dit bericht staat niet meer op het prikbord en kan niet meer worden gewijzigd."),
+        )
+        return _to_board(access)
+    form_class = HelpRequestForm if post.kind == PostKind.REQUEST else HelpOfferForm
+    return _post_form(request, access, form_class, instance=post.detail)
+
+
+@never_cache
+@street_view(MEMBER)
+def withdraw(request, access, post_id):
+    """Confirm, then withdraw. The post is kept, marked withdrawn."""
+    post = _changeable_post(request, access, post_id)
+    if request.method == "POST":
+        try:
+            services.withdraw_post(post, request.user, access)
+        except BoardError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Het bericht is van het prikbord gehaald."))
+        return _to_board(access)
+    return render(request, "matching/withdraw.html", {"street": access.street, "post": post})
+
+
+@never_cache
+@require_POST
+@street_view(MEMBER)
+def renew(request, access, post_id):
+    """One click: the post stands another month."""
+    post = _changeable_post(request, access, post_id)
+    try:
+        post = services.renew_post(post, request.user, access)
+    except BoardError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Verlengd: het bericht staat tot en met %(date)s.")
+            % {"date": post.valid_until.strftime("%d-%m-%Y")},
+        )
+    return _to_board(access)
+
+
+@never_cache
+@street_view(MEMBER)
+def report(request, access, post_id):
+    """A member tells the gangmakers that a post does not belong on the board."""
+    post = _street_post(access, post_id)
+    if post.status != PostStatus.OPEN or post.author_id == request.user.pk:
+        raise PermissionDenied
+    form = ReasonForm(
+        request.POST or None,
+        label=_("Wat is er mis met dit bericht?"),
+        help_text=_("Alleen de gangmakers lezen dit. De schrijver ziet niet wie het meldde."),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_post(post, request.user, form.cleaned_data["reason"])
+        except BoardError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Dank u. De gangmakers kijken ernaar."))
+        return _to_board(access)
+    return render(
+        request, "matching/report.html", {"street": access.street, "post": post, "form": form}
+    )
+
+
+@never_cache
+@street_view(GANGMAKER)
+def moderation(request, access):
+    """The gangmakers' queue: waiting posts, reports, hidden posts and the log."""
+    queue = services.moderation_queue(access.street)
+    reports = list(queue["reports"])
+    context = {
+        "street": access.street,
+        "access": access,
+        "pending": queue["pending"],
+        "reports": reports,
+        "hidden": queue["hidden"],
+        "log": queue["log"],
+        "settings": services.settings_for(access.street),
+    }
+    return render(request, "matching/moderation.html", context)
+
+
+@never_cache
+@require_POST
+@street_view(GANGMAKER)
+def approve(request, access, post_id):
+    post = _street_post(access, post_id)
+    try:
+        services.approve_post(post, request.user)
+    except BoardError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Het bericht staat nu op het prikbord."))
+        _tell_in_person(request, post)
+    return _to_moderation(access)
+
+
+def _moderate_with_reason(request, access, post_id, action, template_title, success):
+    post = _street_post(access, post_id)
+    form = ReasonForm(
+        request.POST or None,
+        label=_("Reden (de schrijver leest dit)"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(post, request.user, form.cleaned_data["reason"])
+        except BoardError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, success)
+            _tell_in_person(request, post)
+        return _to_moderation(access)
+    context = {"street": access.street, "post": post, "form": form, "title": template_title}
+    return render(request, "matching/moderate.html", context)
+
+
+@never_cache
+@street_view(GANGMAKER)
+def hide(request, access, post_id):
+    return _moderate_with_reason(
+        request,
+        access,
+        post_id,
+        services.hide_post,
+        _("Bericht verbergen"),
+        _("Het bericht is verborgen. De schrijver krijgt bericht met uw reden."),
+    )
+
+
+@never_cache
+@street_view(GANGMAKER)
+def restore(request, access, post_id):
+    return _moderate_with_reason(
+        request,
+        access,
+        post_id,
+        services.restore_post,
+        _("Bericht terugzetten"),
+        _("Het bericht staat weer op het prikbord. De schrijver krijgt bericht."),
+    )
+
+
+@never_cache
+@street_view(GANGMAKER)
+def dismiss_report(request, access, report_id):
+    """The gangmaker looked at a report and lets the post stand."""
+    post_report = get_object_or_404(
+        PostReport.objects.select_related("post", "post__author", "reporter"),
+        pk=report_id,
+        post__street=access.street,
+        status=ReportStatus.OPEN,
+    )
+    form = ReasonForm(
+        request.POST or None,
+        label=_("Toelichting voor het logboek (mag leeg blijven)"),
+        required=False,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dismiss_report(post_report, request.user, form.cleaned_data["reason"])
+        except BoardError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("De melding is afgehandeld; het bericht blijft staan."))
+        return _to_moderation(access)
+    context = {"street": access.street, "report": post_report, "form": form}
+    return render(request, "matching/dismiss_report.html", context)
+
+
+@never_cache
+@street_view(GANGMAKER)
+def board_settings(request, access):
+    """Whether new neighbours' posts wait for a gangmaker, and how long someone is new."""
+    current = services.settings_for(access.street)
+    form = BoardSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.change_settings(
+            access.street,
+            request.user,
+            form.cleaned_data["premoderate_new_members"],
+            form.cleaned_data["new_member_days"],
+        )
+        messages.success(request, _("De instellingen van het prikbord zijn bewaard."))
+        return _to_moderation(access)
+    return render(request, "matching/settings.html", {"street": access.street, "form": form})
