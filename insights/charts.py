@@ -26,6 +26,11 @@ def _number(value) -> str:
     return number_format(value)
 
 
+def _f(coordinate: float) -> str:
+    # format_html escapes its arguments to strings, so coordinates are formatted first.
+    return f"{coordinate:.1f}"
+
+
 def bar_chart(trend: Trend, title_id: str) -> SafeString:
     """One bar per month; the chart's text alternative is the table printed next to it."""
     points = trend.points
@@ -45,35 +50,35 @@ def bar_chart(trend: Trend, title_id: str) -> SafeString:
             # A stub with a dashed outline: "there is something, fewer than five".
             parts.append(
                 format_html(
-                    '<rect class="chart__stub" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="6"/>'
-                    '<text class="chart__value chart__value--suppressed" x="{:.1f}" y="{:.1f}">&lt; 5</text>',
-                    x,
-                    baseline - 6,
-                    bar_width,
-                    centre,
-                    baseline - 10,
+                    '<rect class="chart__stub" x="{}" y="{}" width="{}" height="6"/>'
+                    '<text class="chart__value chart__value--suppressed" x="{}" y="{}">&lt; 5</text>',
+                    _f(x),
+                    _f(baseline - 6),
+                    _f(bar_width),
+                    _f(centre),
+                    _f(baseline - 10),
                 )
             )
         else:
             height = float(value) / top * plot_height
             parts.append(
                 format_html(
-                    '<rect class="chart__bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>'
-                    '<text class="chart__value" x="{:.1f}" y="{:.1f}">{}</text>',
-                    x,
-                    baseline - height,
-                    bar_width,
-                    height,
-                    centre,
-                    baseline - height - 4,
+                    '<rect class="chart__bar" x="{}" y="{}" width="{}" height="{}"/>'
+                    '<text class="chart__value" x="{}" y="{}">{}</text>',
+                    _f(x),
+                    _f(baseline - height),
+                    _f(bar_width),
+                    _f(height),
+                    _f(centre),
+                    _f(baseline - height - 4),
                     _number(value),
                 )
             )
         parts.append(
             format_html(
-                '<text class="chart__label" x="{:.1f}" y="{:.1f}">{}</text>',
-                centre,
-                baseline + 18,
+                '<text class="chart__label" x="{}" y="{}">{}</text>',
+                _f(centre),
+                _f(baseline + 18),
                 date_format(month, "M"),
             )
         )

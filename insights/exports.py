@@ -23,7 +23,7 @@ def csv_response(dashboard: Dashboard) -> HttpResponse:
     writer.writerow([_("niveau"), _("naam"), _("kengetal"), _("eenheid"), _("waarde")])
     for row in dashboard.csv_rows():
         # A cell starting with = + - @ would be run as a formula by spreadsheets.
-        writer.writerow(["'" + cell if cell[:1] in "=+-@\t\r" else cell for cell in row])
+        writer.writerow(["'" + cell if cell and cell[0] in "=+-@\t\r" else cell for cell in row])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(dashboard, "csv")}"'
     return response

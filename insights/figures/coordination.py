@@ -13,7 +13,11 @@ from streets.choices import MemberRole, MembershipStatus
 from streets.models import EventPage, StreetMembership
 
 from ..models import CareSignal
+from . import pot
 from .base import Context, StreetInfo
+
+# Other apps' signs of life: functions yielding (street_id, moment) for the streets in scope.
+ACTIVITY_SOURCES = [pot.activity]
 
 QUIET_AFTER = datetime.timedelta(days=91)
 GANGMAKER_AWAY_AFTER = datetime.timedelta(days=91)
@@ -76,10 +80,6 @@ def last_activity(context: Context) -> dict[int, datetime.datetime]:
         for street_id, moment in extra(context):
             _latest(latest, street_id, moment)
     return latest
-
-
-# Other apps' activity (posts on the board, pot entries): functions yielding (street_id, moment).
-ACTIVITY_SOURCES: list = []
 
 
 def quiet_streets(context: Context) -> list[QuietStreet]:

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home import demo as home_demo
+from insights import demo as insights_demo
 from matching import demo as matching_demo
 from pot import demo as pot_demo
 from streets import demo as streets_demo
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         streets_demo.build(home, self.stdout)
         matching_demo.build(home, self.stdout)
         pot_demo.build(home, self.stdout)
+        insights_demo.build(home, self.stdout)
         User = get_user_model()
         if not User.objects.filter(email="admin@example.org").exists():
             User.objects.create_superuser(

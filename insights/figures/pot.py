@@ -1,0 +1,123 @@
+"""Figures from the Lief & Leed pot: attentions given and tips received, by occasion.
+
+A booked expense is one attention for one neighbour or household, so the number of expenses
+is the number of people a sum was computed from; for tips it is the number of tippers.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Count, Max, Sum
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from pot.choices import ExpenseStatus, Occasion
+from pot.models import Expense, Tip
+
+from .base import Context, Metric, Raw, SourceResult, count
+
+ATTENTIONS = Metric("attenties", _("Attenties uit het potje"))
+SPENT = Metric("potje_uitgegeven", _("Uitgegeven uit het potje"), "euro")
+TIPS = Metric("tips", _("Tips van buren aan de gangmakers"))
+SPENT_BY_OCCASION = Metric(
+    "potje_per_aanleiding", _("Uitgegeven uit het potje, per aanleiding"), "euro"
+)
+TIPS_BY_OCCASION = Metric("tips_per_aanleiding", _("Tips per aanleiding"))
+
+ZERO = Decimal("0.00")
+
+
+def _expenses(context: Context):
+    return Expense.objects.filter(
+        pot__street_id__in=context.street_ids,
+        status=ExpenseStatus.BOOKED,
+        spent_on__gte=context.start,
+        spent_on__lte=context.end,
+    )
+
+
+def _tips(context: Context):
+    return Tip.objects.filter(
+        street_id__in=context.street_ids,
+        created_at__gte=context.start_at,
+        created_at__lt=context.end_before,
+    )
+
+
+def collect(context: Context) -> SourceResult:
+    """Attentions and money spent per street, occasion and month; tips per street and occasion."""
+    result = SourceResult(metrics=[ATTENTIONS, SPENT, TIPS])
+    expenses = _expenses(context)
+    spent = {"n": Count("pk"), "total": Sum("amount")}
+    for row in expenses.values("pot__street_id").annotate(**spent).order_by():
+        result.per_street.setdefault(row["pot__street_id"], {}).update(
+            {ATTENTIONS.key: count(row["n"]), SPENT.key: Raw(row["total"] or ZERO, row["n"])}
+        )
+    by_occasion = {
+        row["occasion"]: row for row in expenses.values("occasion").annotate(**spent).order_by()
+    }
+    n_total = sum(row["n"] for row in by_occasion.values())
+    result.totals[ATTENTIONS.key] = count(n_total)
+    result.totals[SPENT.key] = Raw(
+        sum((row["total"] for row in by_occasion.values()), ZERO), n_total
+    )
+    result.breakdowns.append(
+        (
+            SPENT_BY_OCCASION,
+            [
+                (label, Raw(by_occasion[value]["total"], by_occasion[value]["n"]))
+                for value, label in Occasion.choices
+                if value in by_occasion
+            ],
+        )
+    )
+    by_month = (
+        expenses.annotate(month=TruncMonth("spent_on")).values("month").annotate(**spent).order_by()
+    )
+    result.trends.append(
+        (SPENT, {_as_date(row["month"]): Raw(row["total"], row["n"]) for row in by_month})
+    )
+
+    tips = _tips(context)
+    tippers = {"n": Count("pk"), "people": Count("created_by", distinct=True)}
+    for row in tips.values("street_id").annotate(**tippers).order_by():
+        result.per_street.setdefault(row["street_id"], {})[TIPS.key] = Raw(row["n"], row["people"])
+    totals = tips.aggregate(**tippers)
+    result.totals[TIPS.key] = Raw(totals["n"], totals["people"])
+    tips_by_occasion = {
+        row["occasion"]: row for row in tips.values("occasion").annotate(**tippers).order_by()
+    }
+    result.breakdowns.append(
+        (
+            TIPS_BY_OCCASION,
+            [
+                (label, Raw(tips_by_occasion[value]["n"], tips_by_occasion[value]["people"]))
+                for value, label in Occasion.choices
+                if value in tips_by_occasion
+            ],
+        )
+    )
+    return result
+
+
+def _as_date(value) -> datetime.date:
+    # TruncMonth gives a date on PostgreSQL for a DateField, a datetime on some backends.
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def activity(context: Context):
+    """(street_id, moment) of the latest pot entry and tip per street, for quiet streets."""
+    for row in (
+        Expense.objects.filter(pot__street_id__in=context.street_ids)
+        .values("pot__street_id")
+        .annotate(last=Max("recorded_at"))
+        .order_by()
+    ):
+        yield row["pot__street_id"], row["last"]
+    for row in (
+        Tip.objects.filter(street_id__in=context.street_ids)
+        .values("street_id")
+        .annotate(last=Max("created_at"))
+        .order_by()
+    ):
+        yield row["street_id"], row["last"]

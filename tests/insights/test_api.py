@@ -1,0 +1,136 @@
+"""The read-only API: bearer tokens per municipality, the same suppressed figures, OpenAPI."""
+
+import json
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from insights.services import create_api_token
+from insights.suppression import SUPPRESSED
+from insights.urls import api_urlpatterns
+from tests.home.factories import HomePageFactory
+from tests.streets.factories import MembershipFactory, NeighbourhoodPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def token(world):
+    return create_api_token(world.home, "BI-rapportage", world.coordinator)[1]
+
+
+def get(client, url, token=None, **extra):
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    return client.get(url, **headers, **extra)
+
+
+def api_urls(world):
+    return [
+        reverse("insights:api_municipality"),
+        reverse("insights:api_wijken"),
+        reverse("insights:api_wijk", args=[world.wijk.pk]),
+        reverse("insights:api_street", args=[world.street_a.pk]),
+    ]
+
+
+def test_every_api_call_without_or_with_a_wrong_token_is_401(client, world, token):
+    for url in api_urls(world):
+        assert get(client, url).status_code == 401, url
+        assert get(client, url, "ll_not-a-real-token").status_code == 401, url
+        assert client.get(url, HTTP_AUTHORIZATION=f"Token {token}").status_code == 401, url
+        response = get(client, url, token[:-1])
+        assert response.status_code == 401
+        assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_a_revoked_token_no_longer_works(client, world, login, token):
+    from insights.models import ApiToken
+
+    assert get(client, reverse("insights:api_wijken"), token).status_code == 200
+    stored = ApiToken.objects.get()
+    login(world.coordinator).post(reverse("insights:revoke_token", args=[world.home.pk, stored.pk]))
+    assert get(client, reverse("insights:api_wijken"), token).status_code == 401
+
+
+def test_a_token_reads_its_own_municipality_with_small_counts_suppressed(client, world, token):
+    MembershipFactory.create_batch(4, street=world.street_a)
+
+    data = json.loads(get(client, reverse("insights:api_municipality"), token).content)
+    by_title = {s["title"]: s["figures"] for s in data["streets"]}
+    assert by_title["Zwaanshals"]["bewoners"] == 6
+    assert by_title["Bergweg"]["bewoners"] == SUPPRESSED
+    assert by_title["Putselaan"]["bewoners"] == SUPPRESSED
+
+    wijken = json.loads(get(client, reverse("insights:api_wijken"), token).content)["wijken"]
+    assert {w["title"] for w in wijken} == {"Noord", "Zuid"}
+    street = json.loads(
+        get(client, reverse("insights:api_street", args=[world.street_b.pk]), token).content
+    )
+    assert street["totals"]["bewoners"] == SUPPRESSED
+
+
+def test_a_token_of_another_municipality_is_refused_for_this_ones_wijken_and_streets(client, world):
+    other_home = HomePageFactory(title="Amstelveen", slug="amstelveen")
+    other_wijk = NeighbourhoodPageFactory(parent=other_home, slug="centrum")
+    other_token = create_api_token(other_home, "Amstelveen BI", None)[1]
+
+    assert (
+        get(client, reverse("insights:api_wijk", args=[world.wijk.pk]), other_token).status_code
+        == 404
+    )
+    assert (
+        get(
+            client, reverse("insights:api_street", args=[world.street_a.pk]), other_token
+        ).status_code
+        == 404
+    )
+    own = json.loads(get(client, reverse("insights:api_municipality"), other_token).content)
+    assert own["scope"]["title"] == "Amstelveen"
+    assert "Zwaanshals" not in json.dumps(own)
+    wijken = json.loads(get(client, reverse("insights:api_wijken"), other_token).content)["wijken"]
+    assert wijken == [{"id": other_wijk.pk, "title": other_wijk.title}]
+
+
+def test_a_wrong_period_is_a_400_with_the_reason(client, world, token):
+    response = get(
+        client, reverse("insights:api_municipality") + "?van=2026-05-01&tot=2026-01-01", token
+    )
+    assert response.status_code == 400
+    assert "Het einde ligt voor het begin." in response.content.decode()
+
+
+def test_the_api_is_read_only(client, world, token):
+    response = client.post(
+        reverse("insights:api_municipality"), HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert response.status_code == 405
+
+
+def test_the_openapi_document_is_valid_json_and_lists_every_api_path(client, world):
+    response = client.get(reverse("insights:api_openapi"))
+    assert response.status_code == 200
+    document = json.loads(response.content)
+    assert document["openapi"].startswith("3.")
+    assert document["servers"][0]["url"].endswith("/api/signalen/v1")
+
+    routed = set()
+    for pattern in api_urlpatterns:
+        route = str(pattern.pattern).replace("<int:pk>", "{id}")
+        routed.add("/" + route)
+    assert set(document["paths"]) == routed
+    # Every $ref points at a schema that exists.
+    refs = {ref.rsplit("/", 1)[1] for ref in _refs(document)}
+    assert refs <= set(document["components"]["schemas"])
+    assert get_resolver()  # the URLconf loads
+
+
+def _refs(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref":
+                yield value
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _refs(item)
