@@ -111,7 +111,7 @@ def _calendar(name: str, events, request) -> bytes:
         # The VTIMEZONE covers the calendar's dates only, which keeps the file small.
         calendar.add_missing_timezones(
             first_date=min(starts) - datetime.timedelta(days=366),
-            last_date=max(max(starts), timezone.localdate()) + datetime.timedelta(days=5 * 366),
+            last_date=max(max(starts), timezone.localdate()) + datetime.timedelta(days=10 * 366),
         )
     return calendar.to_ical()
 

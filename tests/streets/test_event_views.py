@@ -5,8 +5,11 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from streets.events.choices import Repeat
+from streets.events.forms import EventForm
 from streets.events.services import EventData, attend, create_event
 from streets.models import EventAttendance, EventException, EventPage
 
@@ -249,3 +252,33 @@ def test_nobody_else_sees_the_attendee_list_or_the_count(login, world, who):
 def test_the_event_page_of_a_logged_in_viewer_is_never_kept_in_a_shared_cache(login, world):
     event = liftkoffie(world)
     assert "no-store" in login(world.bewoner_a).get(event.url)["Cache-Control"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(max_size=300),
+    date=st.text(max_size=20) | st.dates().map(str),
+    start_time=st.text(max_size=8),
+    interval=st.text(max_size=5),
+    weekdays=st.lists(st.text(max_size=3), max_size=8),
+    repeat=st.sampled_from([*Repeat.values, "", "yearly", "\x00"]),
+    repeat_count=st.text(max_size=6),
+)
+def test_the_event_form_answers_any_input_without_crashing(
+    title, date, start_time, interval, weekdays, repeat, repeat_count
+):
+    form = EventForm(
+        form_data(
+            title=title,
+            date=date,
+            start_time=start_time,
+            interval=interval,
+            weekdays=weekdays,
+            repeat=repeat,
+            repeat_count=repeat_count,
+        )
+    )
+    if form.is_valid():
+        assert form.event_data().start.tzinfo is not None
+    else:
+        assert all(isinstance(message, str) for message in form.errors)

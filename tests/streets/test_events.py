@@ -1,12 +1,14 @@
 """Recurring events: expansion in local time, exceptions, cancelling, listing and "ik kom"."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from streets.choices import MembershipStatus
@@ -285,3 +287,15 @@ def test_the_attendee_list_shows_only_current_members_by_house_number(world):
     assert [m.user.first_name for m in attendee_memberships(event, day)] == ["Kees"]
     assert attendance_counts(event, [day]) == {day: 1}
     assert StreetMembership.objects.get(user=late).status == MembershipStatus.APPROVED
+
+
+def test_the_wagtail_editor_shows_the_repeat_fields_with_weekdays_as_checkboxes(login, world):
+    event = weekly_in(world.street_a, next_tuesday_ten(), slug="liftkoffie", weekdays="1")
+    response = login(world.gangmaker_a).get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    tuesday = re.search(r'<input type="checkbox" name="weekdays" value="1"[^>]*>', body).group()
+    monday = re.search(r'<input type="checkbox" name="weekdays" value="0"[^>]*>', body).group()
+    assert "checked" in tuesday and "checked" not in monday
+    assert "Data die uitvallen of niet doorgaan" in body
