@@ -33,7 +33,7 @@ def _municipality(request, home_id) -> HomePage:
 def _year(request) -> int:
     """?jaar=2026; anything odd falls back to this year rather than failing."""
     value = request.GET.get("jaar", "")
-    if value.isdigit() and 2000 <= int(value) <= 2200:
+    if value.isascii() and value.isdigit() and 2000 <= int(value) <= 2200:
         return int(value)
     return timezone.localdate().year
 

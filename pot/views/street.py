@@ -94,7 +94,7 @@ def expense_new(request, access, year):
     tip = None
     if "tip" in request.GET:
         tip_id = request.GET["tip"]
-        if not tip_id.isdigit():
+        if not (tip_id.isascii() and tip_id.isdigit()):
             raise Http404
         tip = get_object_or_404(Tip, pk=tip_id, street=access.street, status=TipStatus.OPEN)
     today = timezone.localdate()
@@ -248,15 +248,15 @@ def receipt_upload(request, access, expense_id):
 @street_view(MANAGER)
 def receipt(request, access, expense_id):
     """The receipt file, only for the street's gangmakers and the municipality's coordinator."""
-    found = get_object_or_404(
-        Receipt.objects.select_related("expense"),
-        expense_id=expense_id,
-        expense__pot__street=access.street,
-    )
+    found = get_object_or_404(Receipt, expense=_expense(access, expense_id))
     filename = f"bonnetje-{found.expense_id}{found.extension}"
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
     # A PDF is downloaded rather than shown, so nothing in it runs in the site's origin.
     response = FileResponse(
-        found.file.open("rb"),
+        handle,
         content_type=found.content_type,
         as_attachment=found.content_type == "application/pdf",
         filename=filename,

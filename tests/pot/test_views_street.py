@@ -8,6 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from pot.choices import ExpenseStatus, Gift, Occasion, TipStatus
 from pot.models import AuditEntry, Expense, LedgerEntry, Receipt, Reminder, Tip
@@ -488,3 +491,60 @@ def test_the_year_report_lists_the_expenses_for_the_coordinator(world, objects, 
     assert "nr. 7" in response.text
     assert "€\u00a012,50" in response.text
     assert "print.css" in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "{expense_new}?tip=²",
+        "{expense_new}?tip=99999999999999999999",
+        "{expense_new}?tip=",
+        "/straat/{street}/potje/99999999999999999999/",
+        "/straat/{street}/potje/99999999999999999999/uitgave/nieuw/",
+        "/straat/{street}/potje/uitgave/99999999999999999999/bonnetje/",
+    ],
+)
+def test_odd_ids_in_the_address_give_a_404_not_an_error(world, pot_a, login, path):
+    url = path.format(
+        expense_new=reverse("pot:expense_new", args=[world.street_a.pk, pot_a.year]),
+        street=world.street_a.pk,
+    )
+
+    response = login(world.gangmaker_a).get(url)
+
+    assert response.status_code in (200, 404)
+
+
+@hypothesis_settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    data=st.fixed_dictionaries(
+        {
+            field: st.one_of(
+                st.text(max_size=300),
+                st.sampled_from(["\x00", "1" * 10_000, "‮12,50", "<script>x</script>"]),
+            )
+            for field in [
+                "spent_on",
+                "occasion",
+                "gift",
+                "amount",
+                "for_whom",
+                "remind_on",
+                "reminder_text",
+            ]
+        }
+    )
+)
+def test_no_input_in_the_expense_form_causes_a_server_error(world, pot_a, client, data):
+    client.force_login(world.gangmaker_a)
+
+    response = client.post(
+        reverse("pot:expense_new", args=[world.street_a.pk, pot_a.year]),
+        data,
+    )
+
+    assert response.status_code < 500
