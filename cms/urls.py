@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("matching.urls")),
     path("", include("insights.urls")),
     path("", include("pot.urls")),
+    path("", include("surveys.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,9 +4,11 @@ The environment is read here and only here (django-environ); dev.py and test.py 
 values, production.py tightens what must be tight.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -25,6 +27,7 @@ INSTALLED_APPS = [
     "streets",
     "matching",
     "pot",
+    "surveys",
     "insights",
     "search",
     "ops",
@@ -45,6 +48,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_q",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,14 +62,22 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Inside the CSP middleware, so its policy for /admin/ is in place before headers are built.
+    "accounts.middleware.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
+    "accounts.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -78,6 +92,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -115,6 +130,15 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "streets:my_streets"
 LOGOUT_REDIRECT_URL = "/"
 
+# django-axes first: it refuses a login for an address + IP that is locked out, then the
+# ordinary backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Password rules without forced rotation (NIST SP 800-63B): length, not common, not numeric,
+# not like one's name.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -226,9 +250,77 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy: strict for the public site and the members' pages. No inline script
+# or style; a script that must be inline carries the request's nonce ({{ csp_nonce }}).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# The Wagtail admin uses inline scripts and styles, blob: previews and its own preview frame,
+# so it alone gets a looser policy (accounts.middleware.AdminContentSecurityPolicyMiddleware).
+# No nonce here: a nonce would make browsers ignore 'unsafe-inline'.
+SECURE_CSP_ADMIN = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "frame-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+    "form-action": [CSP.SELF],
+}
+SECURE_CSP_ADMIN_PATH = "/admin/"
+
+# Client address for login throttling and rate limits: REMOTE_ADDR, or with N trusted proxies
+# in front (nginx: 1) the N-th address from the right of X-Forwarded-For, which the client
+# cannot forge.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+
+# django-axes: lock an e-mail address + IP pair, never the address alone (an attacker could
+# then lock the real owner out), for a cool-off period instead of for ever; a successful login
+# clears the count.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# The access log would keep every login's address and browser; failures are enough.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Rate limits (accounts.ratelimit): how many posts per window, per user or per address.
+RATE_LIMITS = {
+    "board_post": (10, 3600),
+    "join_request": (5, 3600),
+}
+
+# Two-factor authentication: required for welzijn staff, coordinators and superusers before
+# they reach anything but their account pages; optional for everybody else. Test settings
+# switch enforcement off so other apps' tests can log staff in with force_login.
+TWO_FACTOR_ENFORCED = True
+OTP_TOTP_ISSUER = "Lief & Leed"
+
+# The neighbour's data rights: how long a download link works, and how long closed help
+# requests and offers are kept before the retention job removes them.
+PERSONAL_DATA_LINK_MINUTES = 60
+RETENTION_CLOSED_POSTS_DAYS = env.int("DJANGO_RETENTION_CLOSED_POSTS_DAYS", default=365)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # A safety net: whatever a library logs, e-mail addresses come out masked.
+        "mask_personal_data": {"()": "accounts.logfilters.MaskEmailFilter"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         # One JSON object per line, for log collectors (production's default).
@@ -238,6 +330,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": env.str("DJANGO_LOG_FORMAT", default="plain"),
+            "filters": ["mask_personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},

@@ -9,6 +9,7 @@ from insights import demo as insights_demo
 from matching import demo as matching_demo
 from pot import demo as pot_demo
 from streets import demo as streets_demo
+from surveys import demo as surveys_demo
 from tests.accounts.factories import DEFAULT_PASSWORD
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         home = home_demo.build(self.stdout)
         streets_demo.build(home, self.stdout)
         matching_demo.build(home, self.stdout)
+        surveys_demo.build(home, self.stdout)
         pot_demo.build(home, self.stdout)
         insights_demo.build(home, self.stdout)
         User = get_user_model()
