@@ -337,5 +337,6 @@ def year_report(request, access, year):
             "summary": pot_summary(pot),
             "expenses": expenses,
             "wijk": access.street.get_parent(),
+            "audit_entries": pot.audit_entries.select_related("actor"),
         },
     )
