@@ -1,0 +1,152 @@
+"""Wijken and streets (Wagtail pages)."""
+
+import contextlib
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..choices import MemberRole, MembershipStatus
+from ..postcodes import format_postcode, parse_postcode_list
+
+
+def new_join_code():
+    return secrets.token_urlsafe(9)
+
+
+class NeighbourhoodPage(Page):
+    """A wijk: groups streets; welzijn staff are assigned per wijk."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    template = "pages/neighbourhood_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["streets.StreetPage"]
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services import upcoming_events_below
+
+        context = super().get_context(request, *args, **kwargs)
+        context["streets"] = StreetPage.objects.child_of(self).live().public().order_by("title")
+        context["upcoming_events"] = upcoming_events_below(self, limit=6)
+        return context
+
+
+class StreetPage(Page):
+    """One Lief & Leedstraat: public intro and events, a members-only area for its neighbours."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    postcodes = models.CharField(
+        _("postcodes"),
+        max_length=500,
+        blank=True,
+        help_text=_("De postcodes van de straat, gescheiden door komma's: 3072 AB, 3072 AC"),
+    )
+    how_to_join = RichTextField(
+        _("zo doet u mee"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Leeg laten voor de standaardtekst."),
+    )
+    join_code = models.CharField(
+        _("aanmeldcode"),
+        max_length=20,
+        unique=True,
+        default=new_join_code,
+        editable=False,
+        help_text=_("Staat in de QR-code op de straatkaart."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("postcodes")], _("Adres")),
+        FieldPanel("how_to_join"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("postcodes"),
+        index.AutocompleteField("title"),
+        index.FilterField("postcodes"),
+    ]
+
+    template = "pages/street_page.html"
+    parent_page_types = ["streets.NeighbourhoodPage"]
+    subpage_types = ["streets.EventPage"]
+
+    class Meta:
+        verbose_name = _("Lief & Leedstraat")
+        verbose_name_plural = _("Lief & Leedstraten")
+
+    def clean(self):
+        super().clean()
+        try:
+            self.postcodes = ", ".join(parse_postcode_list(self.postcodes))
+        except ValueError as bad:
+            raise ValidationError(
+                {
+                    "postcodes": _("“%(value)s” is geen postcode. Schrijf zo: 3072 AB.")
+                    % {"value": bad}
+                }
+            ) from None
+
+    def save(self, *args, **kwargs):
+        # Stored normalised ("3072AB, 3072AC") so a postcode search is a simple filter.
+        with contextlib.suppress(ValueError):
+            self.postcodes = ", ".join(parse_postcode_list(self.postcodes))
+        if not self.join_code:
+            self.join_code = new_join_code()
+        super().save(*args, **kwargs)
+
+    @property
+    def postcode_list(self):
+        return [format_postcode(p) for p in self.postcodes.split(", ") if p]
+
+    @property
+    def neighbourhood(self):
+        return NeighbourhoodPage.objects.ancestor_of(self).first()
+
+    def gangmaker_memberships(self):
+        return self.memberships.filter(
+            role=MemberRole.GANGMAKER, status=MembershipStatus.APPROVED
+        ).select_related("user")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..permissions import street_access
+        from ..services import upcoming_events_below
+
+        context = super().get_context(request, *args, **kwargs)
+        access = street_access(request.user, self)
+        context["access"] = access
+        context["gangmakers"] = self.gangmaker_memberships()
+        context["upcoming_events"] = upcoming_events_below(self, limit=10)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Members see names on this page; a shared cache must never keep their version.
+        if request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response
