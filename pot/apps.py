@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PotConfig(AppConfig):
     name = "pot"
     verbose_name = _("Lief & Leed-potje")
+
+    def ready(self):
+        from accounts.personal_data import pot as personal_data
+        from accounts.privacy import register_personal_data
+
+        register_personal_data("potje", personal_data.export, personal_data.erase)

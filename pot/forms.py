@@ -190,6 +190,15 @@ class ReverseForm(forms.Form):
     )
 
 
+class StreetThresholdForm(forms.Form):
+    four_eyes_threshold = AmountField(
+        label=_("Vier ogen boven (deze straat)"),
+        required=False,
+        allow_zero=True,
+        help_text=_("Leeg: de instelling van de gemeente geldt."),
+    )
+
+
 class PotSettingsForm(forms.ModelForm):
     yearly_amount = AmountField(label=_("Bedrag per straat per jaar"), allow_zero=True)
     four_eyes_threshold = AmountField(

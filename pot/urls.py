@@ -19,6 +19,11 @@ urlpatterns = [
         views.year_report,
         name="year_report",
     ),
+    path(
+        "straat/<int:street_id>/potje/<int:year>/vier-ogen/",
+        views.street_threshold,
+        name="street_threshold",
+    ),
     path(f"{expense}/", views.expense_detail, name="expense"),
     path(f"{expense}/goedkeuren/", views.expense_approve, name="expense_approve"),
     path(f"{expense}/afkeuren/", views.expense_decline, name="expense_decline"),

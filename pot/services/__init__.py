@@ -12,6 +12,7 @@ from .ledger import (
     open_pots,
     record_expense,
     reverse_expense,
+    set_street_threshold,
 )
 from .reports import (
     PotSummary,
@@ -51,5 +52,6 @@ __all__ = [
     "record_expense",
     "reverse_expense",
     "send_due_reminders",
+    "set_street_threshold",
     "submit_tip",
 ]

@@ -248,6 +248,23 @@ def attach_receipt(expense: Expense, uploaded, by) -> Receipt:
 
 
 @transaction.atomic
+def set_street_threshold(pot: Pot, threshold: Decimal | None, by) -> Pot:
+    """The coordinator sets this street's own four-eyes amount (None: the municipality's)."""
+    pot = Pot.objects.select_for_update().select_related("street").get(pk=pot.pk)
+    pot.four_eyes_threshold = threshold
+    pot.save(update_fields=["four_eyes_threshold"])
+    log(
+        pot.street,
+        AuditAction.SETTINGS_CHANGED,
+        actor=by,
+        pot=pot,
+        subject=str(pot.year),
+        four_eyes_threshold="" if threshold is None else threshold,
+    )
+    return pot
+
+
+@transaction.atomic
 def approve_expense(expense: Expense, by) -> Expense:
     """The second gangmaker's yes: the expense now counts, if the money is there."""
     pot = _locked_pot(expense.pot)

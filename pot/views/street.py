@@ -1,6 +1,7 @@
 """The pot as its street sees it: gangmakers keep it, members tip, coordinators read reports."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from pot.choices import ExpenseStatus, Gift, TipStatus
-from pot.forms import ExpenseForm, ReceiptForm, ReverseForm, TipForm
+from pot.forms import ExpenseForm, ReceiptForm, ReverseForm, StreetThresholdForm, TipForm
 from pot.models import Expense, LedgerEntry, Pot, Receipt, Reminder, Tip
 from pot.services import (
     PotError,
@@ -24,6 +25,7 @@ from pot.services import (
     pot_summary,
     record_expense,
     reverse_expense,
+    set_street_threshold,
     submit_tip,
 )
 from streets.permissions import GANGMAKER, MANAGER, MEMBER, street_view
@@ -339,4 +341,25 @@ def year_report(request, access, year):
             "wijk": access.street.get_parent(),
             "audit_entries": pot.audit_entries.select_related("actor"),
         },
+    )
+
+
+@never_cache
+@street_view(MANAGER)
+def street_threshold(request, access, year):
+    """The coordinator gives one street its own four-eyes amount for this pot."""
+    if not access.is_coordinator:
+        raise PermissionDenied
+    pot = get_object_or_404(Pot, street=access.street, year=year)
+    form = StreetThresholdForm(
+        request.POST or None, initial={"four_eyes_threshold": pot.four_eyes_threshold}
+    )
+    if request.method == "POST" and form.is_valid():
+        set_street_threshold(pot, form.cleaned_data["four_eyes_threshold"], request.user)
+        messages.success(request, _("De instelling voor deze straat is bewaard."))
+        return redirect("pot:year_report", access.street.pk, pot.year)
+    return render(
+        request,
+        "pot/street_threshold.html",
+        {"street": access.street, "pot": pot, "form": form, "threshold": effective_threshold(pot)},
     )

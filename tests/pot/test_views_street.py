@@ -103,6 +103,7 @@ def urls(world, objects):
         "year_report": reverse("pot:year_report", args=[street, year]),
         "receipt": reverse("pot:receipt", args=[street, expense]),
         "tip_new": reverse("pot:tip_new", args=[street]),
+        "street_threshold": reverse("pot:street_threshold", args=[street, year]),
     }
 
 
@@ -119,6 +120,7 @@ READERS = {
     "year_report": {"gangmaker_a", "coordinator"},
     "receipt": {"gangmaker_a", "coordinator"},
     "tip_new": {"gangmaker_a", "bewoner_a"},
+    "street_threshold": {"coordinator"},
 }
 
 
@@ -548,3 +550,19 @@ def test_no_input_in_the_expense_form_causes_a_server_error(world, pot_a, client
     )
 
     assert response.status_code < 500
+
+
+def test_the_coordinator_gives_one_street_its_own_four_eyes_amount(world, pot_a, login):
+    url = reverse("pot:street_threshold", args=[world.street_a.pk, pot_a.year])
+
+    assert login(world.gangmaker_a).post(url, {"four_eyes_threshold": "0"}).status_code == 403
+    refused = login(world.coordinator).post(url, {"four_eyes_threshold": "-3"})
+    assert refused.context["form"].errors["four_eyes_threshold"]
+    pot_a.refresh_from_db()
+    assert pot_a.four_eyes_threshold is None
+
+    login(world.coordinator).post(url, {"four_eyes_threshold": "25,00"})
+
+    pot_a.refresh_from_db()
+    assert pot_a.four_eyes_threshold == Decimal("25.00")
+    assert AuditEntry.objects.filter(pot=pot_a, actor=world.coordinator).exists()
