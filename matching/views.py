@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.ratelimit import rate_limited
 from streets.permissions import GANGMAKER, MEMBER, street_view
 
 from .forms import BoardSettingsForm, HelpOfferForm, HelpRequestForm, ReasonForm
@@ -57,6 +58,9 @@ def board(request, access):
         "requests": [p for p in posts if p.kind == PostKind.REQUEST],
         "offers": [p for p in posts if p.kind == PostKind.OFFER],
         "own_posts": services.own_posts(access.street, request.user),
+        "offline_posts": services.offline_neighbours_posts(access.street)
+        if access.is_gangmaker
+        else [],
     }
     return render(request, "matching/board.html", context)
 
@@ -64,11 +68,14 @@ def board(request, access):
 def _post_form(request, access, form_class, instance=None):
     """Create (instance None) or edit a request or an offer; re-shows the form on errors."""
     creating = instance is None
+    for_members = creating and access.is_gangmaker
     form = form_class(
         request.POST or None,
         instance=instance,
         street=access.street,
-        for_members=creating and access.is_gangmaker,
+        for_members=for_members,
+        # A gangmaker posts for themselves unless they choose a neighbour.
+        initial={"for_member": access.membership.pk} if for_members else None,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -109,12 +116,14 @@ def _post_form(request, access, form_class, instance=None):
 
 @never_cache
 @street_view(MEMBER)
+@rate_limited("board_post")
 def new_request(request, access):
     return _post_form(request, access, HelpRequestForm)
 
 
 @never_cache
 @street_view(MEMBER)
+@rate_limited("board_post")
 def new_offer(request, access):
     return _post_form(request, access, HelpOfferForm)
 

@@ -53,9 +53,8 @@ class BoardError(Exception):
 
 
 def settings_for(street: StreetPage) -> BoardSettings:
-    """The street's board settings, made with the defaults on first use."""
-    board_settings, _created = BoardSettings.objects.get_or_create(street=street)
-    return board_settings
+    """The street's board settings; the defaults (unsaved) until a gangmaker changes them."""
+    return BoardSettings.objects.filter(street=street).first() or BoardSettings(street=street)
 
 
 def _approved_membership(user_field: str = "author"):
@@ -88,6 +87,15 @@ def own_posts(street: StreetPage, user) -> QuerySet:
     """The user's own posts in this street in every state except withdrawn and closed."""
     return with_board_details(
         HelpPost.objects.filter(street=street, author=user).exclude(
+            status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED)
+        )
+    ).order_by("-created_at", "-pk")
+
+
+def offline_neighbours_posts(street: StreetPage) -> QuerySet:
+    """Posts of neighbours who are not online, which their gangmakers look after."""
+    return with_board_details(
+        HelpPost.objects.filter(street=street, author__is_offline=True).exclude(
             status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED)
         )
     ).order_by("-created_at", "-pk")
@@ -411,7 +419,9 @@ def change_settings(
 ) -> BoardSettings:
     """A gangmaker changes how the board is moderated; the change is logged."""
     _require_gangmaker(street.pk, by)
-    board_settings = BoardSettings.objects.select_for_update().get(pk=settings_for(street).pk)
+    board_settings, _created = BoardSettings.objects.select_for_update().get_or_create(
+        street=street
+    )
     board_settings.premoderate_new_members = premoderate_new_members
     board_settings.new_member_days = new_member_days
     board_settings.full_clean()

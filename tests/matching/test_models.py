@@ -27,7 +27,7 @@ def _refused(**changes):
 def test_a_post_cannot_have_an_unknown_status_or_kind(world):
     HelpRequestFactory(street=world.street_a, author=world.bewoner_a)
     _refused(status="gewist")
-    _refused(kind="advertentie")
+    _refused(kind="advert")
 
 
 def test_an_open_post_always_knows_since_when_it_is_on_the_board(world):

@@ -322,6 +322,7 @@ def test_extra_posted_fields_for_street_author_and_status_are_ignored(login, wor
         ({"valid_until": "2001-01-01"}, "Deze datum is al voorbij"),
         ({"valid_until": in_days(800)}, "binnen een jaar"),
         ({"urgency": "morgen!"}, "staat er niet in"),
+        ({"description": "nul\x00teken"}, "Null-tekens"),
     ],
 )
 def test_bad_input_gets_a_dutch_error_next_to_the_field_and_keeps_what_was_typed(
@@ -658,7 +659,7 @@ def test_the_board_and_the_queue_take_as_many_queries_for_50_posts_as_for_10(
     client = login(world.gangmaker_a)
     url = reverse(view, args=[world.street_a.pk])
     _fill_street(world, 10)
-    client.get(url)  # settings row made, session warm
+    client.get(url)  # session and caches warm
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -668,3 +669,31 @@ def test_the_board_and_the_queue_take_as_many_queries_for_50_posts_as_for_10(
     with django_assert_num_queries(len(ten.captured_queries)):
         response = client.get(url)
     assert response.content.decode().count('class="card"') >= 15
+
+
+def test_an_absurdly_large_post_id_is_simply_not_found(login, world):
+    url = reverse("matching:edit", args=[world.street_a.pk, 10**30])
+    assert login(world.bewoner_a).get(url).status_code == 404
+
+
+def test_the_gangmaker_looks_after_the_posts_of_offline_neighbours_on_the_board(login, world):
+    offline = OfflineUserFactory(first_name="Truus")
+    MembershipFactory(street=world.street_a, user=offline, house_number="40")
+    post = HelpRequestFactory(
+        street=world.street_a,
+        author=offline,
+        status=PostStatus.EXPIRED,
+        opened_at=timezone.now(),
+        valid_until=timezone.localdate() - datetime.timedelta(days=1),
+        description="Truus zoekt vervoer",
+    )
+    client = login(world.gangmaker_a)
+    board = client.get(reverse("matching:board", args=[world.street_a.pk])).content.decode()
+    assert "Truus zoekt vervoer" in board
+    assert reverse("matching:renew", args=[world.street_a.pk, post.pk]) in board
+    bewoner_board = login(world.bewoner_a).get(reverse("matching:board", args=[world.street_a.pk]))
+    assert "Truus zoekt vervoer" not in bewoner_board.content.decode()
+
+    login(world.gangmaker_a).post(reverse("matching:renew", args=[world.street_a.pk, post.pk]))
+    post.refresh_from_db()
+    assert post.status == PostStatus.OPEN
