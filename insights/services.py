@@ -94,7 +94,7 @@ def _tell_gangmaker(signal: CareSignal, template: str) -> None:
 def acknowledge_signal(signal: CareSignal, by) -> CareSignal:
     """Staff take the signal on; the gangmaker hears that someone is looking."""
     signal = (
-        CareSignal.objects.select_for_update()
+        CareSignal.objects.select_for_update(of=("self",))
         .select_related("street", "raised_by")
         .get(pk=signal.pk)
     )
@@ -120,7 +120,7 @@ def add_note(signal: CareSignal, by, text: str) -> CareSignalNote:
 def close_signal(signal: CareSignal, by, message: str = "") -> CareSignal:
     """Close the signal (acknowledging it on the way if needed); the gangmaker is told."""
     signal = (
-        CareSignal.objects.select_for_update()
+        CareSignal.objects.select_for_update(of=("self",))
         .select_related("street", "raised_by")
         .get(pk=signal.pk)
     )

@@ -11,12 +11,12 @@ from wagtail.models import Page
 from streets.models import NeighbourhoodPage, StreetPage
 
 from ..choices import ScopeKind
-from . import community, pot
+from . import board, community, pot
 from .base import Context, Dashboard, StreetInfo, assemble
 from .coordination import GangmakerWatch, QuietStreet, gangmaker_watch, quiet_streets
 
 # Each app with countable rows contributes one collect(context) -> SourceResult.
-SOURCES = [community.collect, pot.collect]
+SOURCES = [community.collect, board.collect, pot.collect]
 
 __all__ = [
     "Dashboard",

@@ -95,6 +95,7 @@ class SourceResult:
     per_street: dict[int, dict[str, Raw]] = field(default_factory=dict)
     trends: list[tuple[Metric, dict[datetime.date, Raw]]] = field(default_factory=list)
     breakdowns: list[tuple[Metric, list[tuple[str, Raw]]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,7 @@ def assemble(
         streets=street_rows if kind != ScopeKind.STREET else [],
         trends=trends,
         breakdowns=breakdowns,
+        notes=[note for r in results for note in r.notes],
     )
 
 

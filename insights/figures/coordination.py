@@ -13,11 +13,11 @@ from streets.choices import MemberRole, MembershipStatus
 from streets.models import EventPage, StreetMembership
 
 from ..models import CareSignal
-from . import pot
+from . import board, pot
 from .base import Context, StreetInfo
 
 # Other apps' signs of life: functions yielding (street_id, moment) for the streets in scope.
-ACTIVITY_SOURCES = [pot.activity]
+ACTIVITY_SOURCES = [board.activity, pot.activity]
 
 QUIET_AFTER = datetime.timedelta(days=91)
 GANGMAKER_AWAY_AFTER = datetime.timedelta(days=91)
