@@ -160,7 +160,7 @@ def print_version(request, access, survey_id):
     survey = survey_of_street(access, survey_id)
     link = request.build_absolute_uri(reverse("surveys:public_answer", args=[survey.token]))
     # segno writes the SVG itself from the URL; nothing user-typed goes into the markup.
-    qr_svg = mark_safe(segno.make(link, error="m").svg_inline(scale=4, title=_("QR-code")))  # noqa: S308
+    qr_svg = mark_safe(segno.make(link, error="m").svg_inline(omitsize=True, title=_("QR-code")))  # noqa: S308
     context = {
         "street": access.street,
         "survey": survey,
