@@ -133,7 +133,9 @@ def enqueue_heartbeat() -> bool:
 
 def _send_heartbeat(token: str) -> None:
     try:
-        async_task("ops.tasks.record_heartbeat", token, task_name=f"hartslag-{token}")
+        # save=False: a heartbeat a minute would push real tasks out of the result history
+        # (Q_CLUSTER's save_limit); a failed heartbeat is still recorded.
+        async_task("ops.tasks.record_heartbeat", token, task_name=f"hartslag-{token}", save=False)
     except Exception:
         # The next probe's queue check reports a broker that is down; this one already answered.
         logger.exception("heartbeat could not be enqueued")

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django_q.brokers import get_broker
 from django_q.conf import Conf
-from django_q.models import OrmQ
+from django_q.models import OrmQ, Task
 from django_q.signing import SignedPackage
 
 from ops import health
@@ -88,6 +88,14 @@ def test_many_health_checks_send_one_heartbeat_per_interval(db, django_capture_o
             health.run_checks()
 
     assert Heartbeat.objects.count() == 1
+
+
+def test_heartbeats_stay_out_of_the_task_history(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        health.run_checks()
+
+    assert Heartbeat.objects.count() == 1
+    assert not Task.objects.exists()
 
 
 def test_a_heartbeat_run_twice_is_recorded_once(db):
