@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from streets.permissions import (
@@ -139,22 +140,29 @@ def public_answer(request, token):
     return render(request, "surveys/answer.html", context)
 
 
-def _drafts_context(response, ask_person, data=None):
+def _drafts_form(request, response, ask_person: bool) -> ConfirmDraftsForm:
     pending = response.drafts.filter(status=DraftStatus.PENDING)
-    form = ConfirmDraftsForm(data, response=response, pending=pending, ask_person=ask_person)
-    return form, pending
+    data = request.POST if request.method == "POST" else None
+    return ConfirmDraftsForm(data, response=response, pending=pending, ask_person=ask_person)
 
 
-def _handle_drafts(request, response, ask_person, redirect_to):
-    """Post the chosen drafts on the board, or turn them down."""
-    form, _pending = _drafts_context(response, ask_person, request.POST)
+def _act_on_drafts(request, form: ConfirmDraftsForm, response) -> bool:
+    """Post the chosen drafts on the board, or turn them down; False leaves errors on the form."""
     if not form.is_valid():
-        return form
+        return False
     drafts = form.cleaned_data["drafts"]
     if request.POST.get("action") == "discard":
         count = discard_drafts(response, drafts, request.user)
-        messages.success(request, _("%(count)s niet geplaatst.") % {"count": count})
-        return redirect_to
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s concept wordt niet geplaatst.",
+                "%(count)s concepten worden niet geplaatst.",
+                count,
+            )
+            % {"count": count},
+        )
+        return True
     membership = form.cleaned_data.get("person")
     try:
         count = confirm_drafts(
@@ -162,9 +170,17 @@ def _handle_drafts(request, response, ask_person, redirect_to):
         )
     except SurveyError as error:
         form.add_error(None, str(error))
-        return form
-    messages.success(request, _("%(count)s op het prikbord gezet.") % {"count": count})
-    return redirect_to
+        return False
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s bericht is naar het prikbord gestuurd.",
+            "%(count)s berichten zijn naar het prikbord gestuurd.",
+            count,
+        )
+        % {"count": count},
+    )
+    return True
 
 
 @never_cache
@@ -174,22 +190,16 @@ def mine(request, access, survey_id):
     survey = survey_of_street(access, survey_id)
     response = get_object_or_404(SurveyResponse, survey=survey, person=request.user)
     # Only answers the member gave online are theirs to confirm; paper ones go via the gangmaker.
-    can_confirm = response.channel == AnswerChannel.ONLINE
-    form = None
-    if can_confirm:
-        form, _pending = _drafts_context(response, ask_person=False)
-        if request.method == "POST":
-            outcome = _handle_drafts(
-                request,
-                response,
-                False,
-                redirect("surveys:mine", street_id=access.street.pk, survey_id=survey.pk),
-            )
-            if not isinstance(outcome, ConfirmDraftsForm):
-                return outcome
-            form = outcome
-    elif request.method == "POST":
-        raise PermissionDenied
+    form = (
+        _drafts_form(request, response, ask_person=False)
+        if response.channel == AnswerChannel.ONLINE
+        else None
+    )
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if _act_on_drafts(request, form, response):
+            return redirect("surveys:mine", street_id=access.street.pk, survey_id=survey.pk)
     context = {
         "street": access.street,
         "survey": survey,
@@ -248,28 +258,21 @@ def response_detail(request, access, survey_id, response_id):
     response = _street_response(access, survey_id, response_id)
     survey = response.survey
     # A member who answered online confirms their own drafts; the gangmaker does the rest.
-    can_confirm = response.channel != AnswerChannel.ONLINE
-    ask_person = response.person_id is None
-    form = None
-    if can_confirm:
-        form, _pending = _drafts_context(response, ask_person)
-        if request.method == "POST":
-            outcome = _handle_drafts(
-                request,
-                response,
-                ask_person,
-                redirect(
-                    "surveys:response",
-                    street_id=access.street.pk,
-                    survey_id=survey.pk,
-                    response_id=response.pk,
-                ),
+    form = (
+        _drafts_form(request, response, ask_person=response.person_id is None)
+        if response.channel != AnswerChannel.ONLINE
+        else None
+    )
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if _act_on_drafts(request, form, response):
+            return redirect(
+                "surveys:response",
+                street_id=access.street.pk,
+                survey_id=survey.pk,
+                response_id=response.pk,
             )
-            if not isinstance(outcome, ConfirmDraftsForm):
-                return outcome
-            form = outcome
-    elif request.method == "POST":
-        raise PermissionDenied
     context = {
         "street": access.street,
         "survey": survey,
