@@ -97,3 +97,19 @@ def test_production_without_an_email_url_sends_through_smtp_not_to_the_console()
     )
 
     assert result.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_a_load_balancer_probing_over_plain_http_is_not_redirected_to_https():
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="example.org"
+    )
+    script = (
+        "from django.test import Client; c = Client(HTTP_HOST='example.org');"
+        "print(c.get('/gezondheid/').status_code, c.get('/zoeken/').status_code)"
+    )
+
+    result = _run(["shell", "--verbosity", "0", "-c", script], env)
+
+    health, search = result.stdout.split()[-2:]
+    assert health != "301"
+    assert search == "301"
