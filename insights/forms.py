@@ -44,24 +44,24 @@ class CareSignalForm(forms.Form):
         ],
     )
     consent_given_by = forms.CharField(
-        label=_("Wie gaf toestemming?"),
+        label=_("Bij ja: wie gaf toestemming?"),
         max_length=200,
         required=False,
         help_text=CareSignal._meta.get_field("consent_given_by").help_text,
     )
     consent_at = forms.DateField(
-        label=_("Wanneer?"),
+        label=_("Bij ja: wanneer?"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     consent_method = forms.ChoiceField(
-        label=_("Hoe?"),
+        label=_("Bij ja: hoe?"),
         required=False,
         widget=forms.RadioSelect,
         choices=ConsentMethod.choices,
     )
     emergency_reason = forms.CharField(
-        label=_("Waarom kon u geen toestemming vragen?"),
+        label=_("Bij een noodgeval: waarom kon u geen toestemming vragen?"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ..choices import ScopeKind
 from ..suppression import MIN_PEOPLE, SUPPRESSED, Shown, suppress
@@ -196,7 +197,7 @@ class Dashboard:
         ]
         for street in self.streets:
             rows += [
-                ["straat", street.title, str(m.label), m.unit, _text(v)]
+                [str(ScopeKind.STREET.label), street.title, str(m.label), m.unit, _text(v)]
                 for m, v in zip(self.metrics, street.values, strict=True)
             ]
         for breakdown in self.breakdowns:
@@ -213,7 +214,7 @@ class Dashboard:
         for trend in self.trends:
             rows += [
                 [
-                    "maand",
+                    gettext("maand"),
                     month.strftime("%Y-%m"),
                     str(trend.metric.label),
                     trend.metric.unit,

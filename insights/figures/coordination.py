@@ -96,9 +96,10 @@ def quiet_streets(context: Context) -> list[QuietStreet]:
 
 def gangmaker_watch(context: Context) -> list[GangmakerWatch]:
     """Streets with at most one gangmaker, or a gangmaker who has not logged in for months."""
-    away = Q(user__last_login__isnull=True) | Q(
-        user__last_login__lt=context.now - GANGMAKER_AWAY_AFTER
-    )
+    # Away: not logged in for three months; never logged in counts once the gangmaker has
+    # been one for three months (a newly appointed gangmaker is not flagged on day one).
+    since = context.now - GANGMAKER_AWAY_AFTER
+    away = Q(user__last_login__lt=since) | Q(user__last_login__isnull=True, created_at__lt=since)
     counts = {
         row["street_id"]: row
         for row in StreetMembership.objects.filter(

@@ -60,7 +60,6 @@ def dashboard(request, kind, pk):
         request,
         "insights/dashboard.html",
         {
-            "page": None,
             "scope": page,
             "kind": kind,
             "form": form,

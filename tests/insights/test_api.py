@@ -134,3 +134,13 @@ def _refs(node):
     elif isinstance(node, list):
         for item in node:
             yield from _refs(item)
+
+
+def test_a_logged_in_welzijn_user_without_a_token_gets_401_for_wijk_b(client, world, login):
+    client = login(world.welzijn_a)
+    for url in (
+        reverse("insights:api_wijk", args=[world.other_wijk.pk]),
+        reverse("insights:api_street", args=[world.street_c.pk]),
+        reverse("insights:api_municipality"),
+    ):
+        assert client.get(url).status_code == 401, url

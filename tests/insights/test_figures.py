@@ -115,3 +115,14 @@ def test_coordinators_see_quiet_streets_and_streets_with_a_single_or_absent_gang
     assert watch["Bergweg"].single
     assert watch["Bergweg"].away == 1  # never logged in
     assert watch["Putselaan"].gangmakers == 0
+
+
+def test_newly_appointed_gangmakers_who_never_logged_in_are_not_flagged_yet(world):
+    GangmakerMembershipFactory(street=world.street_c)
+    GangmakerMembershipFactory(street=world.street_c)
+    context = build_context(ScopeKind.MUNICIPALITY, world.home, *YEAR)
+    assert "Putselaan" not in {w.street.title for w in gangmaker_watch(context)}
+
+    world.street_c.memberships.update(created_at=timezone.now() - datetime.timedelta(days=120))
+    watch = {w.street.title: w for w in gangmaker_watch(context)}
+    assert watch["Putselaan"].away == 2
