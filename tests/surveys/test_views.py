@@ -618,3 +618,21 @@ def test_a_closed_survey_takes_no_more_answers(login, world, survey):
 def test_the_street_page_links_members_to_the_survey(login, world, survey):
     body = login(world.bewoner_a).get(world.street_a.url).content.decode()
     assert reverse("surveys:index", args=[world.street_a.pk]) in body
+
+
+def test_script_in_a_question_or_an_answer_is_shown_as_text_never_run(login, world, survey):
+    from surveys.services import add_open_question
+
+    SurveyResponseFactory(
+        survey=survey,
+        name="<img src=x onerror=alert(1)>",
+        answers=answers_for(survey, open="<b>hoi</b>"),
+    )
+    add_open_question(survey, "<script>alert('vraag')</script>")
+    form = login(world.bewoner_a).get(url("answer", survey)).content.decode()
+    results = login(world.gangmaker_a).get(url("results", survey)).content.decode()
+    printed = login(world.gangmaker_a).get(url("print", survey)).content.decode()
+    for body in (form, results, printed):
+        assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(&#x27;vraag&#x27;)&lt;/script&gt;" in form
+    assert "<img src=x" not in results and "<b>hoi</b>" not in results
