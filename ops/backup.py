@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 class BackupError(Exception):
@@ -23,7 +24,9 @@ def vendor(alias: str = "default") -> str:
     """The database vendor of `alias`: "postgresql" or "sqlite" (others are refused)."""
     vendor = connections[alias].vendor
     if vendor not in ("postgresql", "sqlite"):
-        raise BackupError(f"Databasesoort {vendor} wordt niet ondersteund.")
+        raise BackupError(
+            _("Databasesoort %(vendor)s wordt niet ondersteund.") % {"vendor": vendor}
+        )
     return vendor
 
 
@@ -41,7 +44,9 @@ def backup_database(target: Path, alias: str = "default") -> Path:
     """
     target = Path(target)
     if target.exists():
-        raise BackupError(f"{target} bestaat al; kies een andere bestandsnaam.")
+        raise BackupError(
+            _("%(path)s bestaat al; kies een andere bestandsnaam.") % {"path": target}
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     # Create the file owner-only before anything is written to it.
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -61,7 +66,7 @@ def verify_backup(source: Path, alias: str = "default") -> None:
     """Raise BackupError unless `source` is a readable backup for the vendor of `alias`."""
     source = Path(source)
     if not source.is_file() or source.stat().st_size == 0:
-        raise BackupError(f"{source} is geen bestand of is leeg.")
+        raise BackupError(_("%(path)s is geen bestand of is leeg.") % {"path": source})
     if vendor(alias) == "postgresql":
         # --list reads the whole table of contents: a truncated dump fails here.
         _run(["pg_restore", "--list", str(source)], env=os.environ.copy())
@@ -70,9 +75,14 @@ def verify_backup(source: Path, alias: str = "default") -> None:
             try:
                 result = backup.execute("PRAGMA integrity_check").fetchone()[0]
             except sqlite3.DatabaseError as error:
-                raise BackupError(f"{source} is geen SQLite-database: {error}") from error
+                raise BackupError(
+                    _("%(path)s is geen SQLite-database: %(error)s")
+                    % {"path": source, "error": error}
+                ) from error
         if result != "ok":
-            raise BackupError(f"{source} is beschadigd: {result}")
+            raise BackupError(
+                _("%(path)s is beschadigd: %(result)s") % {"path": source, "result": result}
+            )
 
 
 def restore_database(source: Path, alias: str = "default") -> None:
@@ -144,10 +154,12 @@ def _run(command: list[str], env: dict) -> None:
         subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603
     except FileNotFoundError as error:
         raise BackupError(
-            f"{command[0]} is niet geïnstalleerd (PostgreSQL-clienttools)."
+            _("%(tool)s is niet geïnstalleerd (PostgreSQL-clienttools).") % {"tool": command[0]}
         ) from error
     except subprocess.CalledProcessError as error:
-        raise BackupError(f"{command[0]} mislukte: {error.stderr.strip()}") from error
+        raise BackupError(
+            _("%(tool)s mislukte: %(error)s") % {"tool": command[0], "error": error.stderr.strip()}
+        ) from error
 
 
 def _sqlite_backup(alias: str, target: Path) -> None:
