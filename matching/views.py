@@ -18,12 +18,13 @@ from streets.permissions import GANGMAKER, MEMBER, street_view
 from .forms import BoardSettingsForm, HelpOfferForm, HelpRequestForm, ReasonForm
 from .models import HelpPost, PostKind, PostReport, PostStatus, ReportStatus
 from .services import board as services
+from .services import board_queries as queries
 from .services.board import BoardError
 
 
 def _street_post(access, post_id: int) -> HelpPost:
     return get_object_or_404(
-        services.with_board_details(HelpPost.objects.all()),
+        queries.with_board_details(HelpPost.objects.all()),
         pk=post_id,
         street=access.street,
     )
@@ -51,14 +52,14 @@ def _tell_in_person(request, post: HelpPost) -> None:
 @street_view(MEMBER)
 def board(request, access):
     """The members' board: who asks and who offers what, and the member's own posts."""
-    posts = list(services.board_posts(access.street))
+    posts = list(queries.board_posts(access.street))
     context = {
         "street": access.street,
         "access": access,
         "requests": [p for p in posts if p.kind == PostKind.REQUEST],
         "offers": [p for p in posts if p.kind == PostKind.OFFER],
-        "own_posts": services.own_posts(access.street, request.user),
-        "offline_posts": services.offline_neighbours_posts(access.street)
+        "own_posts": queries.own_posts(access.street, request.user),
+        "offline_posts": queries.offline_neighbours_posts(access.street)
         if access.is_gangmaker
         else [],
     }
@@ -213,7 +214,7 @@ def report(request, access, post_id):
 @street_view(GANGMAKER)
 def moderation(request, access):
     """The gangmakers' queue: waiting posts, reports, hidden posts and the log."""
-    queue = services.moderation_queue(access.street)
+    queue = queries.moderation_queue(access.street)
     reports = list(queue["reports"])
     context = {
         "street": access.street,

@@ -4,7 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from matching.choices import Dagdeel, Weekday
-from matching.services.board import open_help_counts
+from matching.services.board_queries import open_help_counts
 from matching.slots import DAGDELEN, slots_from_strings
 
 register = template.Library()

@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from matching.models import BoardSettings, HelpPost, HelpRequest, ModerationLog, PostStatus
-from matching.services import board
+from matching.services import board, board_queries
 from matching.signals import post_opened
 from streets.permissions import street_access
 from tests.accounts.factories import OfflineUserFactory
@@ -228,7 +228,7 @@ def test_the_public_counts_are_people_per_category_in_one_query(world, django_as
     HelpOfferFactory(street=world.street_a, author=world.bewoner_b, categories=["computer"])
 
     with django_assert_num_queries(1):
-        counts = board.open_help_counts(world.street_a)
+        counts = board_queries.open_help_counts(world.street_a)
 
     # Bram is not a member of street A: his post there does not count.
     assert counts == {

@@ -1,0 +1,109 @@
+"""What the board pages read: the members' board, one's own posts, the moderation queue and
+the public counts. Every list is a fixed number of queries, however many posts a street has.
+"""
+
+import json
+from collections import Counter, defaultdict
+
+from django.db.models import Exists, OuterRef, QuerySet, Subquery, TextField
+from django.db.models.functions import Cast
+
+from matching.choices import Category
+from matching.models import HelpPost, ModerationLog, PostKind, PostReport, PostStatus, ReportStatus
+from streets.choices import MembershipStatus
+from streets.models import StreetMembership, StreetPage
+
+
+def _approved_membership(user_field: str = "author"):
+    return StreetMembership.objects.filter(
+        user=OuterRef(user_field), street=OuterRef("street"), status=MembershipStatus.APPROVED
+    )
+
+
+def with_board_details(posts: QuerySet) -> QuerySet:
+    """Everything a post card shows, in the same query: the detail row, names, house number."""
+    return posts.select_related("helpoffer", "helprequest", "author", "posted_by").annotate(
+        author_house_number=Subquery(
+            StreetMembership.objects.filter(
+                user=OuterRef("author"), street=OuterRef("street")
+            ).values("house_number")[:1]
+        )
+    )
+
+
+def board_posts(street: StreetPage) -> QuerySet:
+    """Open posts of the street's current members, newest first (the members' board)."""
+    return with_board_details(
+        HelpPost.objects.filter(street=street, status=PostStatus.OPEN).filter(
+            Exists(_approved_membership())
+        )
+    ).order_by("-opened_at", "-pk")
+
+
+def own_posts(street: StreetPage, user) -> QuerySet:
+    """The user's own posts in this street in every state except withdrawn and closed."""
+    return with_board_details(
+        HelpPost.objects.filter(street=street, author=user).exclude(
+            status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED)
+        )
+    ).order_by("-created_at", "-pk")
+
+
+def offline_neighbours_posts(street: StreetPage) -> QuerySet:
+    """Posts of neighbours who are not online, which their gangmakers look after."""
+    return with_board_details(
+        HelpPost.objects.filter(street=street, author__is_offline=True).exclude(
+            status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED)
+        )
+    ).order_by("-created_at", "-pk")
+
+
+def open_help_counts(street: StreetPage) -> dict[str, list[tuple[str, int]]]:
+    """How many neighbours offer and ask help per category, for the public street page.
+
+    Counts people, not posts, and only open posts. One query: offers' category lists and
+    requests' single category are read as text side by side (a UNION), then counted here.
+    """
+    on_board = HelpPost.objects.filter(street=street, status=PostStatus.OPEN).filter(
+        Exists(_approved_membership())
+    )
+    offers = (
+        on_board.filter(kind=PostKind.OFFER)
+        .annotate(cats=Cast("helpoffer__categories", TextField()))
+        .values_list("kind", "author_id", "cats")
+        .order_by()
+    )
+    requests = (
+        on_board.filter(kind=PostKind.REQUEST)
+        .annotate(cats=Cast("helprequest__category", TextField()))
+        .values_list("kind", "author_id", "cats")
+        .order_by()
+    )
+    people = defaultdict(set)
+    for kind, author_id, cats in offers.union(requests, all=True).order_by():
+        for category in json.loads(cats) if kind == PostKind.OFFER else [cats]:
+            people[(kind, category)].add(author_id)
+    result = {}
+    for kind in PostKind.values:
+        counted = Counter({c: len(people[(kind, c)]) for c in Category.values})
+        result[kind] = [(str(Category(c).label), n) for c, n in counted.most_common() if n]
+    return result
+
+
+def moderation_queue(street: StreetPage) -> dict:
+    """What the gangmakers look at: waiting posts, open reports, hidden posts, the log."""
+    pending = with_board_details(
+        HelpPost.objects.filter(street=street, status=PostStatus.PENDING)
+    ).order_by("created_at", "pk")
+    reports = (
+        PostReport.objects.filter(post__street=street, status=ReportStatus.OPEN)
+        .select_related("reporter", "post", "post__author", "post__helpoffer", "post__helprequest")
+        .order_by("created_at", "pk")
+    )
+    hidden = with_board_details(
+        HelpPost.objects.filter(street=street, status=PostStatus.HIDDEN)
+    ).order_by("-updated_at", "-pk")
+    log = ModerationLog.objects.filter(street=street).select_related(
+        "actor", "post", "post__author"
+    )[:50]
+    return {"pending": pending, "reports": reports, "hidden": hidden, "log": log}
