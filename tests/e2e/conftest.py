@@ -19,7 +19,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 from django.test import Client
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.accounts.factories import DEFAULT_PASSWORD
 
@@ -46,6 +46,7 @@ SCREENS = {
 # Playwright waits this long (ms) for an element before a step fails: long enough for a slow CI
 # machine, short enough that a broken journey fails quickly.
 STEP_TIMEOUT = 10_000
+expect.set_options(timeout=STEP_TIMEOUT)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,11 @@ class Visitor:
         return self.page
 
     def screenshot(self, name: str) -> None:
+        # Chromium scrolls a focused text field into view while the page is resized for a
+        # full-page shot, and the next click then lands beside its target: blur it first.
+        focused = self.page.locator("input:focus, textarea:focus")
+        if focused.count():
+            focused.blur()
         filename = f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}--{self.variant.name}.png"
         self.page.screenshot(path=ARTIFACTS / filename, full_page=True)
 

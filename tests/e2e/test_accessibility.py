@@ -22,6 +22,8 @@ from tests.home.factories import (
     FormFieldFactory,
     FormPageFactory,
 )
+from tests.matching.factories import HelpOfferFactory, HelpRequestFactory
+from tests.pot.factories import TipFactory, funded_pot
 from tests.streets.factories import EventPageFactory, MembershipFactory
 
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -30,7 +32,7 @@ _axe = Axe()
 
 @pytest.fixture
 def site(world):
-    """The world, plus one of every public page type and an application waiting for a decision."""
+    """The world, plus one page of every type, and something to decide on for the gangmaker."""
     toolkit = ArticleIndexPageFactory(parent=world.home, intro="<p>Tips voor gangmakers.</p>")
     article = ArticlePageFactory(
         parent=toolkit, title="Straatfeest op de Zwaanshals", slug="straatfeest"
@@ -44,6 +46,10 @@ def site(world):
         user__first_name="Piet",
         message="Ik woon op nummer 20.",
     )
+    # Filled pages, not only empty states: posts on the board, a tip waiting in the pot.
+    HelpRequestFactory(street=world.street_a, author=world.bewoner_a)
+    HelpOfferFactory(street=world.street_a, author=world.gangmaker_a)
+    TipFactory(street=world.street_a, created_by=world.bewoner_a)
     return SimpleNamespace(
         **vars(world),
         toolkit=toolkit,
@@ -51,6 +57,7 @@ def site(world):
         event=event,
         form_page=form_page,
         application=application,
+        pot=funded_pot(world.street_a),
     )
 
 
@@ -76,11 +83,24 @@ PAGES_BY_ROLE = {
         "straat-als-bewoner": lambda s: s.street_a.url,
         "mijn-straten": lambda s: "/mijn-straten/",
         "mijn-gegevens": lambda s: "/account/gegevens/",
+        "prikbord": lambda s: f"/straat/{_street(s)}/prikbord/",
+        "hulp-vragen": lambda s: f"/straat/{_street(s)}/prikbord/vraag/nieuw/",
+        "hulp-aanbieden": lambda s: f"/straat/{_street(s)}/prikbord/aanbod/nieuw/",
+        "tip-de-gangmaker": lambda s: f"/straat/{_street(s)}/tip/",
     },
     "gangmaker_a": {
         "bewoners": lambda s: f"/straat/{_street(s)}/bewoners/",
         "buur-zonder-email": lambda s: f"/straat/{_street(s)}/bewoners/nieuw/",
         "afwijzen": lambda s: f"/straat/{_street(s)}/bewoners/{s.application.pk}/afwijzen/",
+        "prikbord-moderatie": lambda s: f"/straat/{_street(s)}/prikbord/moderatie/",
+        "nieuwe-activiteit": lambda s: f"/straat/{_street(s)}/activiteiten/nieuw/",
+        "activiteit-als-gangmaker": lambda s: s.event.url,
+        "potje": lambda s: f"/straat/{_street(s)}/potje/",
+        "uitgave-invoeren": lambda s: f"/straat/{_street(s)}/potje/{s.pot.year}/uitgave/nieuw/",
+    },
+    "welzijn_a": {
+        "signalen": lambda s: "/signalen/",
+        "signalen-wijk": lambda s: f"/signalen/wijk/{s.wijk.pk}/",
     },
 }
 

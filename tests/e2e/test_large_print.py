@@ -26,6 +26,10 @@ def test_larger_letters_stay_on_across_pages_and_visits_until_switched_off(world
     later = page.context.new_page()
     later.goto(visitor.base_url + "/")
     expect(later.locator("html")).to_have_css("font-size", LARGE)
+    # Form controls grow too, and nothing needs sideways scrolling, even on a phone.
+    expect(later.get_by_label("Taal")).to_have_css("font-size", LARGE)
+    width = later.evaluate("document.documentElement.scrollWidth")
+    assert width <= later.viewport_size["width"]
     (cookie,) = [c for c in page.context.cookies() if c["name"] == "letters"]
     assert cookie["expires"] > time.time() + 300 * 24 * 60 * 60
 
