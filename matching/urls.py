@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .match_urls import urlpatterns as match_urlpatterns
 
 app_name = "matching"
 
@@ -25,3 +26,5 @@ urlpatterns = [
     ),
     path(f"{BOARD}instellingen/", views.board_settings, name="settings"),
 ]
+
+urlpatterns += match_urlpatterns

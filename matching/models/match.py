@@ -113,6 +113,9 @@ class MatchEvent(models.Model):
         verbose_name_plural = _("stappen in koppelingen")
         ordering = ["at", "pk"]
 
+    def __str__(self):
+        return f"{self.match_id}: {self.get_status_display()}"
+
 
 class DigestFrequency(models.TextChoices):
     DIRECT = "direct", _("meteen")
@@ -137,6 +140,9 @@ class NotificationPreference(models.Model):
     class Meta:
         verbose_name = _("voorkeur voor berichten")
         verbose_name_plural = _("voorkeuren voor berichten")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.digest}"
 
 
 class Notification(models.Model):
@@ -172,6 +178,9 @@ class Notification(models.Model):
         ]
         indexes = [models.Index(fields=["user", "read_at"]), models.Index(fields=["emailed_at"])]
 
+    def __str__(self):
+        return self.text
+
 
 class HomeLocation(models.Model):
     """Where a member lives, geocoded in the background; never looked up in a request."""
@@ -200,3 +209,6 @@ class HomeLocation(models.Model):
                 name="found_location_has_coordinates",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.membership_id}: {self.get_status_display()}"

@@ -7,6 +7,7 @@ from django.db import transaction
 from home import demo as home_demo
 from insights import demo as insights_demo
 from matching import demo as matching_demo
+from matching import demo_matches
 from pot import demo as pot_demo
 from streets import demo as streets_demo
 from surveys import demo as surveys_demo
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         home = home_demo.build(self.stdout)
         streets_demo.build(home, self.stdout)
         matching_demo.build(home, self.stdout)
+        demo_matches.build(home, self.stdout)
         surveys_demo.build(home, self.stdout)
         pot_demo.build(home, self.stdout)
         insights_demo.build(home, self.stdout)

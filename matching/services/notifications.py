@@ -1,0 +1,180 @@
+"""Telling neighbours about their matches: a list in the members' area, and e-mail.
+
+A notification is a row first, written in the same transaction as the change it reports,
+with a unique key per (match, kind, recipient): a task that runs twice finds the row and
+sends nothing twice. E-mail waits during quiet hours (22:00-8:00, Amsterdam time) and for
+members who chose a daily or weekly digest, unless it is urgent; `send_digests` sends what
+waited. Neighbours without e-mail get nothing by mail: their gangmaker's printable door list
+shows what to pass on.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.mail import send_to_user
+from matching.choices import Urgency
+from matching.models import DigestFrequency, Match, Notification, NotificationPreference
+
+logger = logging.getLogger(__name__)
+
+QUIET_FROM = datetime.time(22, 0)
+QUIET_UNTIL = datetime.time(8, 0)
+DIGEST_INTERVAL = {
+    DigestFrequency.DAILY: datetime.timedelta(days=1),
+    DigestFrequency.WEEKLY: datetime.timedelta(days=7),
+}
+
+
+def is_quiet(moment: datetime.datetime | None = None) -> bool:
+    local = timezone.localtime(moment or timezone.now()).time()
+    return local >= QUIET_FROM or local < QUIET_UNTIL
+
+
+def _texts(match: Match, kind: str) -> list[tuple[object, str, bool]]:
+    """(recipient, text, urgent) for each person this change concerns."""
+    request, offer = match.request, match.offer
+    requester, helper = request.author, offer.author
+    category = request.get_category_display()
+    urgent = request.urgency == Urgency.URGENT
+    if kind == "proposed":
+        return [
+            (
+                helper,
+                f"{requester.first_name} zoekt hulp bij {category}. Kunt u helpen?",
+                urgent,
+            )
+        ]
+    if kind == "accepted":
+        return [(requester, f"{helper.first_name} wil u helpen met {category}.", True)]
+    if kind == "confirmed":
+        return [(helper, f"Afgesproken: u helpt {requester.first_name} met {category}.", False)]
+    if kind == "done":
+        return [
+            (requester, f"Is het gelukt met {category}? Laat het even weten.", False),
+            (helper, f"Is het gelukt bij {requester.first_name}? Laat het even weten.", False),
+        ]
+    if kind in ("cancelled_by_helper", "declined"):
+        return [(requester, f"{helper.first_name} kan toch niet helpen met {category}.", False)]
+    if kind == "cancelled_by_requester":
+        return [
+            (helper, f"{requester.first_name} heeft geen hulp meer nodig bij {category}.", False)
+        ]
+    return []
+
+
+def notify_match(match: Match, kind: str) -> list[Notification]:
+    """Write the notifications for a change of `match`; e-mail them after the commit."""
+    created = []
+    for user, text, urgent in _texts(match, kind):
+        try:
+            with transaction.atomic():
+                notification = Notification.objects.create(
+                    user=user,
+                    street_id=match.street_id,
+                    match=match,
+                    kind=kind,
+                    text=text,
+                    urgent=urgent,
+                )
+        except IntegrityError:
+            continue  # this news about this match already reached this person
+        created.append(notification)
+        transaction.on_commit(lambda pk=notification.pk: enqueue_send(pk))
+    return created
+
+
+def enqueue_send(notification_id: int) -> None:
+    from django_q.tasks import async_task
+
+    async_task("matching.tasks.send_notification", notification_id)
+
+
+def _preference(user) -> str:
+    preference = (
+        NotificationPreference.objects.filter(user=user).values_list("digest", flat=True).first()
+    )
+    return preference or DigestFrequency.DIRECT
+
+
+def send_notification(notification_id: int, now: datetime.datetime | None = None) -> bool:
+    """E-mail one notification now if the member wants it now; True if it was sent."""
+    now = now or timezone.now()
+    notification = (
+        Notification.objects.select_related("user", "street", "match")
+        .filter(pk=notification_id)
+        .first()
+    )
+    if notification is None or notification.emailed_at or not notification.user.email:
+        return False
+    if not notification.urgent and (
+        is_quiet(now) or _preference(notification.user) != DigestFrequency.DIRECT
+    ):
+        return False
+    return _send([notification], now)
+
+
+def _send(notifications: list[Notification], now: datetime.datetime) -> bool:
+    """Mark first, then send: a row claimed by another run is not sent again."""
+    ids = [n.pk for n in notifications]
+    with transaction.atomic():
+        claimed = Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(
+            emailed_at=now
+        )
+    if claimed != len(ids):
+        notifications = list(
+            Notification.objects.filter(pk__in=ids, emailed_at=now).select_related("street")
+        )
+        if not notifications:
+            return False
+    user = notifications[0].user
+    items = [
+        {
+            "text": n.text,
+            "street": n.street.title,
+            "url": settings.WAGTAILADMIN_BASE_URL + reverse("matching:my_help", args=[n.street_id]),
+        }
+        for n in notifications
+    ]
+    send_to_user(user, "matching/email/notifications", {"items": items})
+    return True
+
+
+def send_digests(now: datetime.datetime | None = None) -> int:
+    """Send what waited: after quiet hours for everyone, daily or weekly for digest readers."""
+    now = now or timezone.now()
+    if is_quiet(now):
+        return 0
+    waiting = (
+        Notification.objects.filter(
+            emailed_at__isnull=True, user__email__isnull=False, user__is_active=True
+        )
+        .select_related("user", "street")
+        .order_by("user_id", "created_at")
+    )
+    by_user: dict[int, list[Notification]] = {}
+    for notification in waiting:
+        by_user.setdefault(notification.user_id, []).append(notification)
+    preferences = {
+        p.user_id: p for p in NotificationPreference.objects.filter(user_id__in=by_user.keys())
+    }
+    sent = 0
+    for user_id, notifications in by_user.items():
+        preference = preferences.get(user_id)
+        if preference and preference.digest in DIGEST_INTERVAL:
+            due = (
+                preference.last_digest_at is None
+                or now - preference.last_digest_at >= DIGEST_INTERVAL[preference.digest]
+            )
+            if not due:
+                continue
+            preference.last_digest_at = now
+            preference.save(update_fields=["last_digest_at"])
+        if _send(notifications, now):
+            sent += 1
+    logger.info("digests sent to %s members", sent)
+    return sent
