@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from .personal_data import accounts
+        from .privacy import register_personal_data
+
+        register_personal_data("account", accounts.export, accounts.erase)

@@ -26,3 +26,39 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "phone"]
+
+
+class TokenForm(forms.Form):
+    """The six-digit code from the authenticator app."""
+
+    token = forms.CharField(
+        label=_("Code uit de app"),
+        max_length=12,
+        help_text=_("Zes cijfers; de code verandert elke 30 seconden."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting one's account asks for the password and an explicit yes."""
+
+    password = forms.CharField(
+        label=_("Uw wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Ja, verwijder mijn account en mijn gegevens. Dit kan niet ongedaan worden."),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."), code="password_incorrect")
+        return password

@@ -83,3 +83,34 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.first_name
+
+
+class PersonalDataLink(models.Model):
+    """A one-time link to download "Mijn gegevens". Only a hash of the token is stored, so a copy
+    of the database gives nobody a working link; the file itself is made when it is fetched."""
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="personal_data_links",
+    )
+    token_hash = models.CharField(_("kenmerk (hash)"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    used_at = models.DateTimeField(
+        _("gebruikt op"), null=True, blank=True, help_text=_("Een link werkt maar één keer.")
+    )
+
+    class Meta:
+        verbose_name = _("downloadlink voor eigen gegevens")
+        verbose_name_plural = _("downloadlinks voor eigen gegevens")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="personal_data_link_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Downloadlink {self.pk}"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -6,6 +7,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from .forms import AccountForm, LoginForm
+from .ratelimit import TOO_MANY_REQUESTS
 
 
 class LoginView(auth_views.LoginView):
@@ -48,3 +50,13 @@ password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
 )
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """django-axes' answer to a locked e-mail address + IP: a Dutch page, status 429."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = render(
+        request, "accounts/locked_out.html", {"minutes": minutes}, status=TOO_MANY_REQUESTS
+    )
+    response["Retry-After"] = str(minutes * 60)
+    return response

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class InsightsConfig(AppConfig):
     name = "insights"
     verbose_name = _("Signalen voor welzijn")
+
+    def ready(self):
+        from accounts.personal_data import insights as personal_data
+        from accounts.privacy import register_personal_data
+
+        register_personal_data("zorgsignalen", personal_data.export, personal_data.erase)

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class StreetsConfig(AppConfig):
     name = "streets"
     verbose_name = _("Straten en wijken")
+
+    def ready(self):
+        from accounts.personal_data import streets as personal_data
+        from accounts.privacy import register_personal_data
+
+        register_personal_data("straten", personal_data.export, personal_data.erase)

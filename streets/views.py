@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from accounts.ratelimit import rate_limited
 
 from .choices import JoinedVia, MemberRole, MembershipStatus
 from .forms import DecisionForm, JoinForm, JoinWithAccountForm, OfflineNeighbourForm
@@ -24,6 +25,7 @@ from .services import (
 )
 
 
+@rate_limited("join_request")
 def join(request, street_id):
     """Apply to join a street; a visitor makes an account in the same form."""
     street = get_object_or_404(StreetPage.objects.live(), pk=street_id)

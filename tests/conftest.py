@@ -9,6 +9,7 @@ import socket
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from tests.accounts.factories import UserFactory
@@ -48,6 +49,12 @@ def _block_network():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache; ids repeat between tests, so start empty."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -16,3 +16,6 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Other apps' tests log staff in with force_login; tests/accounts and tests/security switch
+# two-factor enforcement back on where they test it.
+TWO_FACTOR_ENFORCED = False

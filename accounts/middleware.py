@@ -1,0 +1,78 @@
+"""Security middleware: the admin's own CSP, no caching of personal pages, two-factor checks."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+
+from . import twofactor
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """Give the Wagtail admin its looser policy (SECURE_CSP_ADMIN); everything else keeps the
+    strict SECURE_CSP. Must sit inside django.middleware.csp.ContentSecurityPolicyMiddleware,
+    which reads the policy from the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(settings.SECURE_CSP_ADMIN_PATH) and not hasattr(
+            response, "_csp_config"
+        ):
+            response._csp_config = settings.SECURE_CSP_ADMIN
+        return response
+
+
+class PrivateCacheMiddleware:
+    """Every response to a logged-in person may hold personal data: `Cache-Control: no-store`,
+    unless the view chose its own caching. Anonymous public pages stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)
+        return response
+
+
+class TwoFactorMiddleware:
+    """After the password, the second factor: a user with an authenticator app verifies a code
+    once per session; welzijn staff, coordinators and superusers without one must set it up
+    first. Until then they reach only the two-factor pages and logging out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.TWO_FACTOR_ENFORCED:
+            target = self._redirect_target(request)
+            if target is not None:
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse(target)}?{query}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _exempt(path: str) -> bool:
+        exempt = {
+            reverse("accounts:two_factor_setup"),
+            reverse("accounts:two_factor_verify"),
+            reverse("accounts:logout"),
+            reverse("privacy"),
+        }
+        return path in exempt or path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+
+    def _redirect_target(self, request) -> str | None:
+        user = request.user
+        if not user.is_authenticated or user.is_verified() or self._exempt(request.path):
+            return None
+        if twofactor.confirmed_device(user) is not None:
+            return "accounts:two_factor_verify"
+        if twofactor.requires_two_factor(user):
+            return "accounts:two_factor_setup"
+        return None

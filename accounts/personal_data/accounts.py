@@ -1,0 +1,27 @@
+"""The account itself: its fields, its second factor, its login attempts."""
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+def export(user) -> dict:
+    return {
+        "e-mailadres": user.email,
+        "voornaam": user.first_name,
+        "achternaam": user.last_name,
+        "telefoonnummer": user.phone,
+        "niet_online": user.is_offline,
+        "aangemeld_op": user.date_joined,
+        "laatst_ingelogd": user.last_login,
+        "tweestapsverificatie": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+    }
+
+
+def erase(user, identity) -> None:
+    """The second factor, download links and login attempts (axes keeps the e-mail address
+    as the username that was tried)."""
+    TOTPDevice.objects.filter(user=user).delete()
+    user.personal_data_links.all().delete()
+    if identity.email:
+        for model in (AccessAttempt, AccessFailureLog, AccessLog):
+            model.objects.filter(username__iexact=identity.email).delete()

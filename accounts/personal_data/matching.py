@@ -1,0 +1,28 @@
+"""The help board: the person's own offers and requests, and the reports they made."""
+
+from matching.models import HelpOffer, HelpPost, HelpRequest, PostReport
+
+
+def export(user) -> dict:
+    common = ("id", "street__title", "status", "description", "valid_until", "created_at")
+    return {
+        "hulpaanbod": list(
+            HelpOffer.objects.filter(author=user).values(*common, "categories", "availability")
+        ),
+        "hulpvragen": list(
+            HelpRequest.objects.filter(author=user).values(
+                *common, "category", "needed_on", "when_slots", "urgency"
+            )
+        ),
+        "meldingen_over_berichten": list(
+            PostReport.objects.filter(reporter=user).values("post_id", "reason", "created_at")
+        ),
+    }
+
+
+def erase(user, identity) -> None:
+    """The person's posts go (with the reports and moderation steps about them); their own
+    reports go too. Posts they placed as a gangmaker for someone else stay: those are the
+    other neighbour's."""
+    HelpPost.objects.filter(author=user).delete()
+    PostReport.objects.filter(reporter=user).delete()

@@ -1,0 +1,49 @@
+"""Memberships (with house number and message to the gangmakers), roles, event sign-ups."""
+
+from streets.models import (
+    CoordinatorAssignment,
+    EventAttendance,
+    StreetMembership,
+    WelzijnAssignment,
+)
+
+
+def export(user) -> dict:
+    return {
+        "lidmaatschappen": list(
+            StreetMembership.objects.filter(user=user).values(
+                "street__title",
+                "role",
+                "status",
+                "house_number",
+                "joined_via",
+                "message",
+                "created_at",
+                "decided_at",
+            )
+        ),
+        "aanmeldingen_activiteiten": list(
+            EventAttendance.objects.filter(user=user).values(
+                "event__title", "occurrence_date", "created_at"
+            )
+        ),
+        "welzijn_in_wijken": list(
+            WelzijnAssignment.objects.filter(user=user).values_list(
+                "neighbourhood__title", flat=True
+            )
+        ),
+        "coordinator_van": list(
+            CoordinatorAssignment.objects.filter(user=user).values_list(
+                "municipality__title", flat=True
+            )
+        ),
+    }
+
+
+def erase(user, identity) -> None:
+    """Gone: every membership, role and sign-up. Decisions this person took as a gangmaker
+    stay with the other neighbour's membership, pointing to the anonymised account."""
+    StreetMembership.objects.filter(user=user).delete()
+    EventAttendance.objects.filter(user=user).delete()
+    WelzijnAssignment.objects.filter(user=user).delete()
+    CoordinatorAssignment.objects.filter(user=user).delete()

@@ -1,0 +1,107 @@
+"""The neighbour's data rights: a one-time download of their rows, and erasure everywhere."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+from django_q.models import Task
+
+from accounts.models import PersonalDataLink
+from tests.accounts.factories import DEFAULT_PASSWORD
+from tests.matching.factories import HelpRequestFactory
+
+NAME, SURNAME, EMAIL = "Zebulonia", "Quaxworth", "zebulonia.q@example.org"
+
+
+@pytest.fixture
+def neighbour(world):
+    user = world.bewoner_a
+    user.first_name, user.last_name, user.email = NAME, SURNAME, EMAIL
+    user.save()
+    HelpRequestFactory(street=world.street_a, author=user, description="Wie helpt met de tuin?")
+    return user
+
+
+def _download(client):
+    page = client.post(reverse("accounts:create_download"))
+    url = page.context["url"]
+    return url, client.get(url)
+
+
+def test_download_holds_the_neighbours_rows_and_none_of_anyone_else(login, world, neighbour):
+    HelpRequestFactory(street=world.street_a, author=world.gangmaker_a, description="Van Gerda")
+    url, response = _download(login(neighbour))
+    data = json.loads(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    assert data["account"]["e-mailadres"] == EMAIL
+    assert data["straten"]["lidmaatschappen"][0]["street__title"] == "Zwaanshals"
+    assert [r["description"] for r in data["prikbord"]["hulpvragen"]] == ["Wie helpt met de tuin?"]
+    assert "Van Gerda" not in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_download_link_works_once(login, neighbour):
+    client = login(neighbour)
+    url, first = _download(client)
+    assert first.status_code == 200
+    assert client.get(url).status_code == 410
+
+
+def test_download_link_expires_and_is_not_for_someone_else(login, world, neighbour):
+    url, _ = _download(login(neighbour))
+    assert login(world.bewoner_b).get(url).status_code == 410
+    PersonalDataLink.objects.update(
+        expires_at=timezone.now() - timedelta(seconds=1),
+        created_at=timezone.now() - timedelta(hours=2),
+    )
+    assert login(neighbour).get(url).status_code == 410
+
+
+def _hits(*needles) -> list[str]:
+    """Every text column of every table in the database that contains one of the needles."""
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            for column in connection.introspection.get_table_description(cursor, table):
+                for needle in needles:
+                    cursor.execute(
+                        f'SELECT COUNT(*) FROM "{table}" WHERE LOWER(CAST("{column.name}" AS TEXT)) LIKE %s',  # noqa: S608
+                        [f"%{needle.lower()}%"],
+                    )
+                    if cursor.fetchone()[0]:
+                        found.append(f"{table}.{column.name}: {needle}")
+    return found
+
+
+def test_deleting_the_account_needs_the_password_and_leaves_no_trace(login, world, neighbour):
+    client = login(neighbour)
+    wrong = client.post(reverse("accounts:delete_account"), {"password": "fout", "confirm": "on"})
+    assert "Dit wachtwoord klopt niet" in wrong.text
+    # The person's name in pages, revisions, a task row and a gangmaker's note.
+    street = world.street_a
+    street.intro = f"<p>Welkom, zegt {NAME} {SURNAME}</p>"
+    street.save_revision(user=neighbour).publish()
+    Task.objects.create(
+        id="t1",
+        name="mail",
+        func="accounts.mail.send_to_user",
+        args=(EMAIL,),
+        started=timezone.now(),
+        stopped=timezone.now(),
+        success=True,
+    )
+    assert _hits(EMAIL, f"{NAME} {SURNAME}")
+
+    response = client.post(
+        reverse("accounts:delete_account"), {"password": DEFAULT_PASSWORD, "confirm": "on"}
+    )
+
+    assert response.status_code == 302
+    assert _hits(EMAIL, f"{NAME} {SURNAME}", SURNAME) == []
+    assert not Task.objects.filter(id="t1").exists()
+    neighbour.refresh_from_db()
+    assert not neighbour.is_active and neighbour.email is None
