@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Enquête burenhulp")
+
+    def ready(self):
+        from accounts.privacy import register_personal_data
+
+        from . import personal_data
+
+        register_personal_data("enquetes", personal_data.export, personal_data.erase)
