@@ -248,3 +248,33 @@ def test_a_neighbour_who_left_the_street_is_not_posted_for(survey, world):
     with pytest.raises(SurveyError):
         confirm_drafts(answer, answer.drafts.all(), world.bewoner_a)
     assert not HelpPost.objects.exists()
+
+
+def test_after_confirmation_the_matching_proposes_the_neighbours_to_each_other(
+    survey, world, django_capture_on_commit_callbacks
+):
+    from matching.models import Match
+
+    offline = MembershipFactory(
+        street=world.street_a, user=OfflineUserFactory(first_name="Truus"), house_number="14"
+    )
+    paper = save_response(
+        survey,
+        AnswerChannel.PAPER,
+        answers_for(survey, wil_hulp=["boodschappen"], beschikbaar=["1:ochtend"]),
+        consent=True,
+        person=offline.user,
+        entered_by=world.gangmaker_a,
+    )
+    online = online_answer(
+        survey, world.bewoner_a, kan_helpen=["boodschappen"], beschikbaar=["1:ochtend"]
+    )
+    assert not Match.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_drafts(online, online.drafts.all(), world.bewoner_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_drafts(paper, paper.drafts.all(), world.gangmaker_a)
+
+    match = Match.objects.get()
+    assert (match.request.author, match.offer.author) == (offline.user, world.bewoner_a)
