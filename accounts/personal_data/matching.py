@@ -1,6 +1,8 @@
-"""The help board: the person's own offers and requests, and the reports they made."""
+"""The help board: the person's own offers and requests, their matches, their reports."""
 
-from matching.models import HelpOffer, HelpPost, HelpRequest, PostReport
+from django.db.models import Q
+
+from matching.models import HelpOffer, HelpPost, HelpRequest, Match, PostReport
 
 
 def export(user) -> dict:
@@ -14,6 +16,12 @@ def export(user) -> dict:
                 *common, "category", "needed_on", "when_slots", "urgency"
             )
         ),
+        # Matches on the person's own posts; the other side is named by post id only.
+        "koppelingen": list(
+            Match.objects.filter(Q(request__author=user) | Q(offer__author=user)).values(
+                "id", "request_id", "offer_id", "status", "created_at"
+            )
+        ),
         "meldingen_over_berichten": list(
             PostReport.objects.filter(reporter=user).values("post_id", "reason", "created_at")
         ),
@@ -21,7 +29,8 @@ def export(user) -> dict:
 
 
 def erase(user, identity) -> None:
-    """The person's posts go (with the reports and moderation steps about them); their own
+    """The person's posts go (with their matches, and the reports and moderation steps about
+    them); their own
     reports go too. Posts they placed as a gangmaker for someone else stay: those are the
     other neighbour's."""
     HelpPost.objects.filter(author=user).delete()
