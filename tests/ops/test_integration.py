@@ -50,6 +50,7 @@ class Stack:
     web: subprocess.Popen
     worker: subprocess.Popen
     logs: Path
+    env: dict | None = None
 
 
 def _free_port() -> int:
@@ -147,6 +148,15 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     port = _free_port()
     run_id = secrets.token_hex(4)
     env = _environment(port, run_id)
+    # Pages render {% static %} through the manifest storage, as in production.
+    env["DJANGO_STATIC_ROOT"] = str(tmp_path_factory.mktemp("static"))
+    subprocess.run(  # noqa: S603
+        [str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        timeout=180,
+        check=True,
+    )
     _prepare_database(env)
     started = datetime.now(UTC)
     processes = []
@@ -168,7 +178,9 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
                 )
             )
         web, worker = processes
-        running = Stack(f"http://127.0.0.1:{port}", env["DATABASE_URL"], started, web, worker, logs)
+        running = Stack(
+            f"http://127.0.0.1:{port}", env["DATABASE_URL"], started, web, worker, logs, env
+        )
         _wait_for(lambda: _get(f"{running.url}/gezondheid/")[0], "gunicorn", 30, running)
         yield running
     finally:
@@ -210,3 +222,109 @@ def test_a_task_enqueued_by_the_web_process_is_run_by_the_separate_qcluster_proc
     # And the web process reports a worker that is alive.
     _status, body = _get(f"{stack.url}/gezondheid/")
     assert body["checks"]["queue"]["last_heartbeat_age_s"] is not None
+
+
+_SEED = """
+import json, os
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from wagtail.models import Page
+from tests.home.factories import HomePageFactory
+from tests.matching.factories import HelpOfferFactory
+from tests.streets.factories import MembershipFactory, NeighbourhoodPageFactory, StreetPageFactory
+from tests.accounts.factories import UserFactory
+
+run = os.environ["LIEFLEED_IT_RUN"]
+home = HomePageFactory(parent=Page.get_first_root_node(), slug=f"it-{run}", title=f"IT {run}")
+street = StreetPageFactory(parent=NeighbourhoodPageFactory(parent=home, slug="wijk"), slug="straat")
+helper = MembershipFactory(street=street, user=UserFactory(email=f"helper-{run}@example.org"), house_number="14").user
+HelpOfferFactory(street=street, author=helper, categories=["boodschappen"], availability=["1:ochtend"])
+asker = MembershipFactory(street=street, user=UserFactory(email=f"asker-{run}@example.org"), house_number="12").user
+session = import_module(settings.SESSION_ENGINE).SessionStore()
+session[SESSION_KEY] = str(asker.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = asker.get_session_auth_hash()
+session.create()
+print(json.dumps({"street": street.pk, "session": session.session_key}))
+"""
+
+
+def _http(url: str, cookies: dict, data: dict | None = None) -> tuple[int, str, dict]:
+    """GET or POST like a browser behind nginx (https), without following redirects."""
+    import http.cookies
+    import urllib.parse
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+    request = urllib.request.Request(  # noqa: S310
+        url,
+        data=body,
+        headers={
+            "X-Forwarded-Proto": "https",
+            "Referer": url.replace("http://", "https://"),
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        },
+    )
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        response = opener.open(request, timeout=15)
+    except urllib.error.HTTPError as error:
+        response = error
+    jar = http.cookies.SimpleCookie()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        jar.load(header)
+    return response.status, response.read().decode(), {k: m.value for k, m in jar.items()}
+
+
+def test_a_request_posted_through_the_web_is_matched_by_the_separate_qcluster(stack):
+    """The issue's integration: web process → Redis → qcluster process → a proposal appears."""
+    import re
+    from datetime import date, timedelta
+
+    run = secrets.token_hex(3)
+    seeded = subprocess.run(  # noqa: S603
+        [str(BIN / "python"), "manage.py", "shell", "-c", _SEED],
+        cwd=BASE_DIR,
+        # The web process's own environment: its secret key signs the session we make.
+        env={**stack.env, "LIEFLEED_IT_RUN": run},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    ids = json.loads(seeded.stdout.strip().splitlines()[-1])
+    cookies = {settings.SESSION_COOKIE_NAME: ids["session"]}
+    form_url = f"{stack.url}/straat/{ids['street']}/prikbord/vraag/nieuw/"
+
+    status, html, set_cookies = _http(form_url, cookies)
+    assert status == 200, (stack.logs / "web.log").read_text()[-4000:]
+    cookies.update(set_cookies)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    status, html, _cookies = _http(
+        form_url,
+        cookies,
+        {
+            "csrfmiddlewaretoken": token,
+            "category": "boodschappen",
+            "description": "Wie neemt dinsdag boodschappen mee?",
+            "when": "weekly",
+            "when_slots": ["1:ochtend"],
+            "urgency": "normaal",
+            "valid_until": (date.today() + timedelta(days=30)).isoformat(),
+        },
+    )
+    assert status == 302, (stack.logs / "web.log").read_text()[-4000:]
+
+    def proposed():
+        with psycopg.connect(stack.database_url) as conn:
+            return conn.execute(
+                "SELECT status, reasons FROM matching_match WHERE street_id = %s", [ids["street"]]
+            ).fetchone()
+
+    status, reasons = _wait_for(proposed, "het voorstel", 60, stack)
+    assert status == "proposed"
+    assert "kan op dinsdagochtend" in reasons
