@@ -13,12 +13,13 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db import connections
-from django.test import Client
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.accounts.factories import DEFAULT_PASSWORD
@@ -27,7 +28,8 @@ from tests.accounts.factories import DEFAULT_PASSWORD
 # browser steps are still plain synchronous calls, which Django would otherwise refuse.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+# Debian's Chromium (`apt-get install chromium`): Playwright never downloads a browser here.
+CHROMIUM = "/usr/bin/chromium"
 # Everything that would make Chromium talk to Google's servers is off: tests stay on loopback.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -75,7 +77,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser(django_db_setup, django_db_blocker):
+def browser(django_db_setup):
     if not shutil.which(CHROMIUM):
         pytest.fail(
             f"Chromium not found at {CHROMIUM}: install it with `apt-get install -y chromium`."
@@ -122,12 +124,24 @@ class Visitor:
         self.page.get_by_role("main").get_by_role("button", name="Inloggen").click()
 
     def log_in_as(self, user) -> None:
-        """Skip the login form (its own tests drive it): hand the browser a server-made session."""
-        client = Client()
-        client.force_login(user)
-        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        """Skip the login form (its own tests drive it): hand the browser a server-made session.
+
+        Written straight into the session store, without the login signals: those belong to
+        the login form, and the throttling they drive needs a real client address.
+        """
+        session = import_module(settings.SESSION_ENGINE).SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
         self.page.context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": self.base_url}]
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": session.session_key,
+                    "url": self.base_url,
+                }
+            ]
         )
 
     def log_out(self) -> None:

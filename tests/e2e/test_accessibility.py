@@ -135,7 +135,10 @@ def test_every_page_of_a_role_has_no_serious_or_critical_axe_violations(
         scripted_visitor.log_in_as(getattr(site, role))
     blocking = []
     for name, address in PAGES_BY_ROLE[role].items():
-        scripted_visitor.open(address(site))
+        path = address(site)
+        scripted_visitor.open(path)
+        # The page itself, not a login or two-factor page it might have redirected to.
+        expect(scripted_visitor.page).to_have_url(re.compile(re.escape(path) + "$"))
         expect(scripted_visitor.page.get_by_role("heading", level=1)).to_be_visible()
         blocking += axe_blocking_violations(scripted_visitor, name)
     assert not blocking, json.dumps(blocking, indent=2)
