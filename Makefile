@@ -69,5 +69,10 @@ check-migrations: install
 bench-matching: install
 	$(BIN)/python bench/matching_bench.py
 
+# Pages under wrk as a share of a bare view, on a data set from bench/scale/generate.py.
+.PHONY: bench-pages
+bench-pages: install
+	$(BIN)/python bench/scale/pages.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm var

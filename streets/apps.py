@@ -10,4 +10,7 @@ class StreetsConfig(AppConfig):
         from accounts.personal_data import streets as personal_data
         from accounts.privacy import register_personal_data
 
+        from . import page_cache
+
         register_personal_data("straten", personal_data.export, personal_data.erase)
+        page_cache.connect_signals()

@@ -145,6 +145,12 @@ class StreetPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        from ..page_cache import is_cacheable, serve_cached
+
+        if is_cacheable(request):
+            return serve_cached(
+                request, self.pk, lambda: super(StreetPage, self).serve(request, *args, **kwargs)
+            )
         response = super().serve(request, *args, **kwargs)
         # Members see names on this page; a shared cache must never keep their version.
         if request.user.is_authenticated:
