@@ -6,6 +6,7 @@ costs no database writes. Only actions that went through count: a form sent back
 does not use up a neighbour's allowance.
 """
 
+import ipaddress
 from collections.abc import Callable
 from functools import wraps
 
@@ -16,7 +17,15 @@ from django.shortcuts import render
 TOO_MANY_REQUESTS = 429
 
 
-def client_ip(request) -> str:
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def client_ip(request) -> str | None:
     """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the
     outermost trusted proxy saw (counted from the right of X-Forwarded-For, which each proxy
     appends to, so a client cannot forge it)."""
@@ -24,14 +33,18 @@ def client_ip(request) -> str:
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
+        if len(hops) >= proxies and _is_ip(hops[-proxies]):
             return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    # None, not a made-up value: axes stores the address in an inet column on PostgreSQL.
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def _cache_key(action: str, request) -> str:
     user = getattr(request, "user", None)
-    who = f"user:{user.pk}" if user is not None and user.is_authenticated else client_ip(request)
+    if user is not None and user.is_authenticated:
+        who = f"user:{user.pk}"
+    else:
+        who = client_ip(request) or "unknown"
     return f"ratelimit:{action}:{who}"
 
 
