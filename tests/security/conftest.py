@@ -1,0 +1,137 @@
+"""Fixtures for the security tests: one object of every kind in a street, and DB snapshots.
+
+`street_objects(world, street)` fills a street the way real use would (through the apps'
+services where they exist) and returns the ids the URL patterns need. `db_snapshot()` is a
+fingerprint of every project table, so a refused request can be shown to change nothing.
+"""
+
+import datetime
+import hashlib
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.utils import timezone
+
+from insights.services import create_api_token
+from matching.services.lifecycle import make_match
+from pot.choices import Gift, Occasion
+from pot.models import Reminder
+from pot.services import record_expense
+from streets.choices import MembershipStatus
+from tests.insights.factories import CareSignalFactory
+from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
+from tests.pot.factories import TipFactory, funded_pot
+from tests.streets.factories import EventPageFactory, MembershipFactory
+from tests.surveys.factories import SurveyResponseFactory, template_survey
+
+# Tables whose rows are not the project's data: sessions and caches change on every login,
+# django-q and axes bookkeeping is not something a refused request could leak through.
+_VOLATILE_PREFIXES = ("django_session", "axes_", "django_q_", "django_cache")
+
+# The apps whose data a refused request must leave alone.
+_OWNED_APPS = (
+    "accounts",
+    "streets",
+    "matching",
+    "pot",
+    "surveys",
+    "insights",
+    "home",
+    "wagtailcore",
+)
+
+
+@pytest.fixture(autouse=True)
+def _receipt_root(settings, tmp_path):
+    settings.POT_RECEIPT_ROOT = tmp_path / "receipts"
+
+
+def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
+    """One object of every kind in `street`, as ids keyed by the URL kwarg that takes them."""
+    helper = MembershipFactory(street=street, user__first_name="Henk", house_number="14").user
+    applicant = MembershipFactory(
+        street=street, status=MembershipStatus.PENDING, user__first_name="Piet"
+    )
+    help_request = HelpRequestFactory(street=street, author=bewoner)
+    offer = HelpOfferFactory(street=street, author=helper)
+    report = PostReportFactory(post=help_request, reporter=helper, reason="Dit is reclame.")
+    match = make_match(help_request, offer, gangmaker)
+    event = EventPageFactory(parent=street, title=f"Liftkoffie {street.title}")
+    pot = funded_pot(street)
+    expense = record_expense(
+        pot,
+        gangmaker,
+        spent_on=timezone.localdate(),
+        occasion=Occasion.ZIEK,
+        gift=Gift.BLOEMEN,
+        amount=Decimal("12.50"),
+        for_whom="Mevrouw Jansen",
+    )
+    tip = TipFactory(street=street, created_by=bewoner, note="Buurvrouw ligt in het ziekenhuis.")
+    reminder = Reminder.objects.create(
+        pot=pot,
+        occasion=Occasion.ZIEK,
+        due_on=timezone.localdate() + datetime.timedelta(days=3),
+        text="Even langsgaan.",
+        created_by=gangmaker,
+    )
+    survey = template_survey(street, gangmaker)
+    response = SurveyResponseFactory(survey=survey, person=bewoner, name="Anna Enquête")
+    signal = CareSignalFactory(street=street, neighbour=bewoner, raised_by=gangmaker)
+    return {
+        "membership_id": applicant.pk,
+        "member_membership_id": bewoner.memberships.get(street=street).pk,
+        "post_id": help_request.pk,
+        "offer_id": offer.pk,
+        "report_id": report.pk,
+        "match_id": match.pk,
+        "event_id": event.pk,
+        "year": pot.year,
+        "expense_id": expense.pk,
+        "tip_id": tip.pk,
+        "reminder_id": reminder.pk,
+        "survey_id": survey.pk,
+        "survey_token": survey.token,
+        "response_id": response.pk,
+        "signal_id": signal.pk,
+    }
+
+
+def api_token_id(world) -> int:
+    token, _raw = create_api_token(world.home, "Gemeente dashboard", world.coordinator)
+    return token.pk
+
+
+def _tables() -> list[str]:
+    names = []
+    for app_label in _OWNED_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            table = model._meta.db_table
+            if not table.startswith(_VOLATILE_PREFIXES):
+                names.append(table)
+    return sorted(set(names))
+
+
+def db_snapshot() -> dict[str, str]:
+    """A hash of every row of the project's tables (sessions and bookkeeping left out).
+
+    Login bookkeeping (last_login) changes on every forced login, so the user table is
+    hashed without that column.
+    """
+    snapshot = {}
+    with connection.cursor() as cursor:
+        for table in _tables():
+            columns = [
+                c.name
+                for c in connection.introspection.get_table_description(cursor, table)
+                if c.name != "last_login"
+            ]
+            quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+            cursor.execute(
+                f"SELECT {quoted} FROM {connection.ops.quote_name(table)} ORDER BY 1"  # noqa: S608
+            )
+            digest = hashlib.sha256(repr(cursor.fetchall()).encode()).hexdigest()
+            snapshot[table] = digest
+    return snapshot
