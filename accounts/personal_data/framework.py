@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django_q.models import OrmQ, Task
 from wagtail.models import ModelLogEntry
-from wagtail.search.index import insert_or_update_object
+from wagtail.search.index import class_is_indexed, insert_or_update_object
 from wagtail.search.models import IndexEntry
 
 from accounts.privacy import ERASED_NAME, Identity
@@ -49,14 +49,15 @@ def _text_fields(model) -> list[models.Field]:
     ]
 
 
-def scrub_text_columns(identity: Identity) -> int:
-    """Replace the person's full name and e-mail in every text column; returns rows changed."""
+def scrub_text_columns(identity: Identity) -> set[tuple[type, object]]:
+    """Replace the person's full name and e-mail in every text column; returns the rows
+    changed as (model, pk)."""
     strings = identity.strings()
     if not strings:
-        return 0
+        return set()
     pattern = re.compile("|".join(re.escape(s) for s in strings), re.IGNORECASE)
     user_model = apps.get_model("accounts", "User")
-    changed = 0
+    changed = set()
     for model in apps.get_models(include_auto_created=True):
         meta = model._meta
         if meta.proxy or not meta.managed or model is user_model:
@@ -70,7 +71,7 @@ def scrub_text_columns(identity: Identity) -> int:
             manager = model._base_manager
             for pk, value in manager.filter(query).values_list("pk", field.attname):
                 manager.filter(pk=pk).update(**{field.attname: _replace(value, pattern)})
-                changed += 1
+                changed.add((model, pk))
     return changed
 
 
@@ -82,8 +83,14 @@ def relabel_log_entries(identity: Identity) -> None:
     )
 
 
-def rebuild_search_entries(identity: Identity) -> None:
-    """Index entries quoting the person: rebuilt from the (scrubbed) object, or removed."""
+def rebuild_search_entries(identity: Identity, changed: set[tuple[type, object]]) -> None:
+    """Index entries quoting the person: rebuilt from the (scrubbed) object, or removed. On
+    PostgreSQL the index holds lexemes, not text, so every scrubbed object is re-indexed too."""
+    for model, pk in changed:
+        if class_is_indexed(model):
+            obj = model._default_manager.filter(pk=pk).first()
+            if obj is not None:
+                insert_or_update_object(obj)
     query = Q()
     for text in identity.strings():
         for column in ("title", "body", "autocomplete"):
@@ -121,7 +128,7 @@ def delete_task_rows(identity: Identity) -> None:
 
 
 def erase(identity: Identity) -> None:
-    scrub_text_columns(identity)
+    changed = scrub_text_columns(identity)
     relabel_log_entries(identity)
-    rebuild_search_entries(identity)
+    rebuild_search_entries(identity, changed)
     delete_task_rows(identity)
