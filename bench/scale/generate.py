@@ -181,7 +181,9 @@ def generate(scale: float, seed: int, out) -> dict:
     for i in range(n["posts"]):
         street = streets[i % len(streets)]
         author = rng.choice(members_by_street[street.pk] or users)
-        is_offer = i % 2 == 0
+        # Alternate per round over the streets: with `i % 2` and an even number of streets,
+        # every street got only offers or only requests, and nothing could be matched.
+        is_offer = (i // len(streets)) % 2 == 0
         posts.append(
             HelpPost(
                 street=street,
