@@ -2,6 +2,11 @@
 
 Neighbours who are not online have no address; for them `send_to_user` sends nothing and
 returns False, and the caller's screen tells the gangmaker to pass the news on in person.
+
+When the mail server cannot be reached, `send_to_user` logs it and returns False: most mail is
+sent right after a request's commit, and an unreachable server must not turn a saved change
+into an error page. Callers that keep an outbox (matching's notifications) pass
+`fail_silently=False`, catch `MAIL_ERRORS` and try again later.
 """
 
 import logging
@@ -13,8 +18,11 @@ from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
+# smtplib's errors and socket errors (refused, unreachable, timed out) are all OSErrors.
+MAIL_ERRORS = (OSError,)
 
-def send_to_user(user, template_base: str, context: dict) -> bool:
+
+def send_to_user(user, template_base: str, context: dict, *, fail_silently: bool = True) -> bool:
     """Render `<template_base>_subject.txt`, `.txt` and `.html` and send them to `user`."""
     if not user.email or not user.is_active:
         return False
@@ -25,7 +33,16 @@ def send_to_user(user, template_base: str, context: dict) -> bool:
         html = render_to_string(f"{template_base}.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
     message.attach_alternative(html, "text/html")
-    message.send()
+    try:
+        message.send()
+    except MAIL_ERRORS as error:
+        # The error's text can quote the recipient: log its class only (privacy).
+        logger.warning(
+            "mail %s to user %s not sent: %s", template_base, user.pk, type(error).__name__
+        )
+        if not fail_silently:
+            raise
+        return False
     # Log the template and the user id, never the address or the text (privacy).
     logger.info("mail %s sent to user %s", template_base, user.pk)
     return True

@@ -165,6 +165,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Set by the run that is sending the mail right now, so no other run sends it too; a claim
+    # older than a task may live belongs to a run that was killed and is taken over.
+    email_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("bericht aan een buur")

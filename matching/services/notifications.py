@@ -4,7 +4,8 @@ A notification is a row first, written in the same transaction as the change it 
 with a unique key per (match, kind, recipient): a task that runs twice finds the row and
 sends nothing twice. E-mail waits during quiet hours (22:00-8:00, Amsterdam time) and for
 members who chose a daily or weekly digest, unless it is urgent; `send_digests` sends what
-waited. Neighbours without e-mail get nothing by mail: their gangmaker's printable door list
+waited, and also what could not go out because the mail server was unreachable or the
+sending worker was killed. Neighbours without e-mail get nothing by mail: their gangmaker's printable door list
 shows what to pass on.
 """
 
@@ -13,10 +14,11 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.mail import send_to_user
+from accounts.mail import MAIL_ERRORS, send_to_user
 from matching.choices import Urgency
 from matching.models import DigestFrequency, Match, Notification, NotificationPreference
 
@@ -118,19 +120,34 @@ def send_notification(notification_id: int, now: datetime.datetime | None = None
     return _send([notification], now)
 
 
+def _claim_lease() -> datetime.timedelta:
+    # django-q2 kills a task that runs longer than its timeout: an older claim has no sender.
+    return datetime.timedelta(seconds=settings.Q_CLUSTER["timeout"])
+
+
 def _send(notifications: list[Notification], now: datetime.datetime) -> bool:
-    """Mark first, then send: a row claimed by another run is not sent again."""
+    """Claim, send, then mark as e-mailed; True if a mail went out.
+
+    The claim keeps concurrent runs from sending the same rows. A run that cannot reach the
+    mail server releases its claim; a run that is killed leaves one that expires after the
+    lease. Either way the rows wait for the next run (`send_digests`, hourly). Only a run
+    killed between the server's acceptance and the mark can send a row twice.
+    """
     ids = [n.pk for n in notifications]
-    with transaction.atomic():
-        claimed = Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(
-            emailed_at=now
-        )
+    claimed = Notification.objects.filter(
+        Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=now - _claim_lease()),
+        pk__in=ids,
+        emailed_at__isnull=True,
+    ).update(email_claimed_at=now)
     if claimed != len(ids):
         notifications = list(
-            Notification.objects.filter(pk__in=ids, emailed_at=now).select_related("street")
+            Notification.objects.filter(
+                pk__in=ids, email_claimed_at=now, emailed_at__isnull=True
+            ).select_related("street")
         )
         if not notifications:
             return False
+    mine = Notification.objects.filter(pk__in=[n.pk for n in notifications], email_claimed_at=now)
     user = notifications[0].user
     items = [
         {
@@ -140,8 +157,16 @@ def _send(notifications: list[Notification], now: datetime.datetime) -> bool:
         }
         for n in notifications
     ]
-    send_to_user(user, "matching/email/notifications", {"items": items})
-    return True
+    try:
+        sent = send_to_user(
+            user, "matching/email/notifications", {"items": items}, fail_silently=False
+        )
+    except MAIL_ERRORS:
+        mine.update(email_claimed_at=None)
+        logger.warning("%s notifications for user %s wait for the next run", len(items), user.pk)
+        return False
+    mine.update(emailed_at=now)
+    return sent
 
 
 def send_digests(now: datetime.datetime | None = None) -> int:
@@ -172,9 +197,12 @@ def send_digests(now: datetime.datetime | None = None) -> int:
             )
             if not due:
                 continue
+        if not _send(notifications, now):
+            continue
+        sent += 1
+        # Only a digest that went out starts the next interval; a failed one is tried again.
+        if preference and preference.digest in DIGEST_INTERVAL:
             preference.last_digest_at = now
             preference.save(update_fields=["last_digest_at"])
-        if _send(notifications, now):
-            sent += 1
     logger.info("digests sent to %s members", sent)
     return sent

@@ -94,3 +94,20 @@ def test_a_member_chooses_how_often_to_get_mail(login, world):
     response = client.post(reverse("matching:preferences"), {"digest": "elk uur"})
     assert response.status_code == 200
     assert NotificationPreference.objects.get(user=world.bewoner_a).digest == "daily"
+
+
+def test_a_notification_claimed_by_a_killed_run_is_sent_once_when_the_claim_expires(
+    proposal, settings
+):
+    _match, helper = proposal
+    notification = Notification.objects.get(user=helper)
+    # A worker claimed it and was killed before the mail went out.
+    Notification.objects.filter(pk=notification.pk).update(email_claimed_at=AFTERNOON)
+
+    assert not send_notification(notification.pk, now=AFTERNOON + datetime.timedelta(seconds=5))
+    assert mail.outbox == []
+    lease = datetime.timedelta(seconds=settings.Q_CLUSTER["timeout"])
+    later = AFTERNOON + lease + datetime.timedelta(seconds=1)
+    assert send_digests(now=later) == 1
+    assert send_digests(now=later + datetime.timedelta(hours=1)) == 0
+    assert len(mail.outbox) == 1
