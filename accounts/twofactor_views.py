@@ -1,4 +1,5 @@
-"""Two-factor pages: set up an authenticator app, and enter its code after logging in."""
+"""Two-factor pages: set up an authenticator app, enter its code (or a backup code) after
+logging in, and make new backup codes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from . import twofactor
 from .forms import TokenForm
@@ -30,14 +32,18 @@ def setup(request):
         # Setting up a new app must not get round the one already there.
         return redirect("accounts:two_factor_verify")
     if current is not None and request.method == "GET":
-        return render(request, "accounts/two_factor_active.html", {"device": current})
+        return render(
+            request,
+            "accounts/two_factor_active.html",
+            {"device": current, "codes_left": twofactor.backup_codes_left(user)},
+        )
 
     device = twofactor.pending_device(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if twofactor.confirm_device(request, device, form.cleaned_data["token"]):
             messages.success(request, _("Tweestapsverificatie staat aan."))
-            return redirect(_next_url(request))
+            return _show_backup_codes(request, twofactor.new_backup_codes(user))
         form.add_error(
             "token", _("Deze code klopt niet. Kijk of de klok van uw telefoon goed staat.")
         )
@@ -54,6 +60,28 @@ def setup(request):
     )
 
 
+def _show_backup_codes(request, codes: list[str]):
+    """The one time the codes are shown: rendered straight from the POST, never stored."""
+    return render(
+        request,
+        "accounts/two_factor_backup_codes.html",
+        {"codes": codes, "next": _next_url(request)},
+    )
+
+
+@never_cache
+@require_POST
+@login_required
+def backup_codes(request):
+    """ "Nieuwe codes maken": ten new backup codes, the old ones stop working."""
+    user = request.user
+    if twofactor.confirmed_device(user) is None or not user.is_verified():
+        # Codes belong to a confirmed app, and only a verified session may replace them.
+        return redirect("accounts:two_factor_setup")
+    messages.success(request, _("U heeft nieuwe reservecodes. De oude werken niet meer."))
+    return _show_backup_codes(request, twofactor.new_backup_codes(user))
+
+
 @never_cache
 @login_required
 def verify(request):
@@ -67,7 +95,13 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         if twofactor.verify(request, device, form.cleaned_data["token"]):
             return redirect(_next_url(request))
-        form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de volgende code."))
+        form.add_error(
+            "token",
+            _(
+                "Deze code klopt niet of is verlopen. Probeer de volgende code, of een "
+                "reservecode. Na een foute code moet u steeds iets langer wachten."
+            ),
+        )
     return render(
         request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
     )

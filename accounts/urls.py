@@ -11,6 +11,11 @@ urlpatterns = [
     path("gegevens/", views.account, name="account"),
     path("tweestapsverificatie/", twofactor_views.setup, name="two_factor_setup"),
     path("tweestapsverificatie/code/", twofactor_views.verify, name="two_factor_verify"),
+    path(
+        "tweestapsverificatie/reservecodes/",
+        twofactor_views.backup_codes,
+        name="two_factor_backup_codes",
+    ),
     path("mijn-gegevens/", privacy_views.my_data, name="my_data"),
     path("mijn-gegevens/downloadlink/", privacy_views.create_download, name="create_download"),
     path("mijn-gegevens/download/<str:token>/", privacy_views.download, name="download_data"),

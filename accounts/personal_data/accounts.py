@@ -1,6 +1,7 @@
 """The account itself: its fields, its second factor, its login attempts."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
@@ -18,9 +19,10 @@ def export(user) -> dict:
 
 
 def erase(user, identity) -> None:
-    """The second factor, download links and login attempts (axes keeps the e-mail address
-    as the username that was tried)."""
+    """The second factor and its backup codes, download links and login attempts (axes keeps
+    the e-mail address as the username that was tried)."""
     TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
     user.personal_data_links.all().delete()
     if identity.email:
         for model in (AccessAttempt, AccessFailureLog, AccessLog):

@@ -84,6 +84,7 @@ ROUTES: dict[str, Route] = {
     "accounts:account": Route(_none, USERS, USERS),
     "accounts:two_factor_setup": Route(_none, USERS, USERS),
     "accounts:two_factor_verify": Route(_none, USERS, USERS),
+    "accounts:two_factor_backup_codes": Route(_none, NOBODY, USERS),
     "accounts:my_data": Route(_none, USERS, USERS),
     "accounts:create_download": Route(_none, NOBODY, USERS),
     "accounts:download_data": Route(lambda o: {"token": "geraden-token"}, NOBODY, NOBODY),

@@ -1,8 +1,13 @@
-"""Two-factor authentication: required for welzijn staff, never asked of a bewoner."""
+"""Two-factor authentication: required for welzijn staff, never asked of a bewoner; backup
+codes for a lost phone."""
+
+import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
@@ -41,3 +46,103 @@ def test_a_user_with_a_device_must_enter_a_code_after_login(enforced, login, wor
 def test_a_bewoner_is_never_asked(enforced, login, world):
     response = login(world.bewoner_a).get(reverse("streets:my_streets"))
     assert response.status_code == 200
+
+
+# Backup codes: ten one-time codes for a lost phone, shown once, stored as hashes.
+
+CODE = re.compile(r"<code>([a-z2-9]{5}-[a-z2-9]{5})</code>")
+
+
+def _set_up_app(client, user) -> list[str]:
+    """Confirm an authenticator app through the setup page; returns the backup codes shown."""
+    client.get(reverse("accounts:two_factor_setup"))
+    device = TOTPDevice.objects.get(user=user)
+    code = str(totp(device.bin_key)).zfill(6)
+    page = client.post(reverse("accounts:two_factor_setup"), {"token": code, "next": "/signalen/"})
+    return CODE.findall(page.text)
+
+
+@pytest.fixture
+def new_session(world):
+    """A second browser of the same welzijn user, logged in with the password only."""
+
+    def open_session():
+        client = Client()
+        client.force_login(world.welzijn_a)
+        return client
+
+    return open_session
+
+
+@pytest.fixture
+def no_throttle(settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
+
+
+def test_confirming_the_app_shows_ten_backup_codes_once(enforced, no_throttle, login, world):
+    client = login(world.welzijn_a)
+    codes = _set_up_app(client, world.welzijn_a)
+    assert len(set(codes)) == 10
+    again = client.get(reverse("accounts:two_factor_setup"))
+    assert "10 ongebruikte reservecodes" in again.text
+    assert not CODE.findall(again.text)
+    stored = set(StaticToken.objects.values_list("token", flat=True))
+    assert len(stored) == 10
+    assert not stored & ({code.replace("-", "") for code in codes} | set(codes))
+
+
+def test_a_backup_code_logs_in_once_and_a_second_use_fails(
+    enforced, no_throttle, login, world, new_session
+):
+    codes = _set_up_app(login(world.welzijn_a), world.welzijn_a)
+    first = new_session()
+    verify = reverse("accounts:two_factor_verify")
+    # Typed from paper: capitals and a space instead of the dash still count.
+    typed = codes[3].upper().replace("-", " ")
+    assert first.post(verify, {"token": typed, "next": "/signalen/"})["Location"] == "/signalen/"
+    assert first.get("/signalen/").status_code == 200
+
+    second = new_session()
+    refused = second.post(verify, {"token": codes[3], "next": "/signalen/"})
+    assert "Deze code klopt niet" in refused.text
+    assert second.get("/signalen/")["Location"].startswith(verify)
+    assert "9 ongebruikte reservecodes" in first.get(reverse("accounts:two_factor_setup")).text
+
+
+def test_new_codes_void_the_old_ones(enforced, no_throttle, login, world, new_session):
+    client = login(world.welzijn_a)
+    old = _set_up_app(client, world.welzijn_a)
+    page = client.post(reverse("accounts:two_factor_backup_codes"))
+    new = CODE.findall(page.text)
+    assert len(set(new)) == 10
+    assert not set(new) & set(old)
+
+    verify = reverse("accounts:two_factor_verify")
+    assert "Deze code klopt niet" in new_session().post(verify, {"token": old[0]}).text
+    assert new_session().post(verify, {"token": new[0]}).status_code == 302
+
+
+def test_only_a_verified_session_can_make_new_codes(enforced, no_throttle, login, world):
+    _set_up_app(login(world.welzijn_a), world.welzijn_a)
+    before = set(StaticToken.objects.values_list("token", flat=True))
+    password_only = Client()
+    password_only.force_login(world.welzijn_a)
+    response = password_only.post(reverse("accounts:two_factor_backup_codes"))
+    assert response.status_code == 302
+    assert not CODE.findall(response.text)
+    assert set(StaticToken.objects.values_list("token", flat=True)) == before
+
+
+def test_guessing_backup_codes_is_throttled(enforced, login, world, new_session, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    codes = _set_up_app(login(world.welzijn_a), world.welzijn_a)
+    settings.OTP_STATIC_THROTTLE_FACTOR = 60
+    client = new_session()
+    verify = reverse("accounts:two_factor_verify")
+    client.post(verify, {"token": "aaaaa-bbbbb"})
+    # Right after a wrong guess even a right code is refused and stays unused.
+    refused = client.post(verify, {"token": codes[0]})
+    assert "Deze code klopt niet" in refused.text
+    assert client.get("/signalen/")["Location"].startswith(verify)
+    assert StaticToken.objects.count() == 10
