@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from accounts.mail import send_to_user
+from accounts.mail import MAIL_ERRORS, send_to_user
 from pot.models import Reminder, Tip
 from streets.models import StreetPage
 
@@ -30,9 +30,18 @@ def send_reminder_digest(street_id: int, reminder_ids: list[int]) -> None:
     if street is None or not reminders:
         return
     url = reverse("pot:pot", args=[street_id])
+    told = 0
     for membership in street.gangmaker_memberships():
-        send_to_user(
-            membership.user,
-            "pot/email/reminder_digest",
-            {"street": street, "reminders": reminders, "pot_url": url},
-        )
+        try:
+            told += send_to_user(
+                membership.user,
+                "pot/email/reminder_digest",
+                {"street": street, "reminders": reminders, "pot_url": url},
+                fail_silently=False,
+            )
+        except MAIL_ERRORS:
+            # The mail server is down. If no gangmaker has the digest yet, the reminders were
+            # not sent after all and tomorrow's run tries again; if one has, it is not repeated.
+            if not told:
+                Reminder.objects.filter(pk__in=[r.pk for r in reminders]).update(sent_at=None)
+            return

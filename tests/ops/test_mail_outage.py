@@ -11,13 +11,18 @@ import zoneinfo
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from matching.models import DigestFrequency, MatchStatus, Notification, NotificationPreference
 from matching.services.matching import propose_for_request
 from matching.services.notifications import send_digests, send_notification
+from pot.choices import Occasion
+from pot.models import Reminder
 from streets.choices import MembershipStatus
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory
+from tests.pot.factories import funded_pot
 from tests.streets.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +142,23 @@ def test_a_gangmaker_approving_a_neighbour_during_an_outage_gets_no_error_page(
     assert application.status == MembershipStatus.APPROVED
     assert "not sent: ConnectionRefusedError" in caplog.text
     assert application.user.email not in caplog.text
+
+
+def test_pot_reminders_that_could_not_be_mailed_are_mailed_once_the_next_day(
+    world, mail_server, django_capture_on_commit_callbacks
+):
+    pot = funded_pot(world.street_a)
+    Reminder.objects.create(
+        pot=pot, occasion=Occasion.ZIEK, due_on=timezone.localdate(), text="Even langs bij nr. 5?"
+    )
+    mail_server.down()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_pot_reminders")
+    assert Reminder.objects.get().sent_at is None
+
+    mail_server.up()
+    for _day in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_pot_reminders")
+    assert [m.to for m in mail.outbox] == [[world.gangmaker_a.email]]
+    assert "Even langs bij nr. 5?" in mail.outbox[0].body
