@@ -15,7 +15,7 @@ from streets.models import NeighbourhoodPage, StreetPage
 
 from .choices import ScopeKind
 from .exports import json_response
-from .figures import build_dashboard
+from .figures import METRICS, build_dashboard
 from .forms import PeriodForm
 from .services import authenticate_token
 from .suppression import MIN_PEOPLE, SUPPRESSED
@@ -42,12 +42,19 @@ def token_required(view):
     return never_cache(require_GET(wrapped))
 
 
-def _dashboard_response(request, kind, page):
+def _dashboard_response(request, kind, page, not_found: str = ""):
+    """The dashboard of `page` for the asked period; 404 with `not_found` when there is no page."""
+    if page is None:
+        return _error(404, not_found)
     form = PeriodForm(request.GET)
     if form.is_bound and not form.is_valid():
         return _error(400, "Ongeldige periode.", fields=form.errors.get_json_data())
     start, end = form.period()
     return json_response(build_dashboard(kind, page, start, end), download=False)
+
+
+def _in_municipality(model, home, pk):
+    return model.objects.descendant_of(home).live().filter(pk=pk).first()
 
 
 @token_required
@@ -63,18 +70,18 @@ def wijken(request, home):
 
 @token_required
 def wijk(request, home, pk):
-    page = NeighbourhoodPage.objects.descendant_of(home).live().filter(pk=pk).first()
-    if page is None:
-        return _error(404, "Deze wijk bestaat niet in uw gemeente.")
-    return _dashboard_response(request, ScopeKind.NEIGHBOURHOOD, page)
+    page = _in_municipality(NeighbourhoodPage, home, pk)
+    return _dashboard_response(
+        request, ScopeKind.NEIGHBOURHOOD, page, "Deze wijk bestaat niet in uw gemeente."
+    )
 
 
 @token_required
 def street(request, home, pk):
-    page = StreetPage.objects.descendant_of(home).live().filter(pk=pk).first()
-    if page is None:
-        return _error(404, "Deze straat bestaat niet in uw gemeente.")
-    return _dashboard_response(request, ScopeKind.STREET, page)
+    page = _in_municipality(StreetPage, home, pk)
+    return _dashboard_response(
+        request, ScopeKind.STREET, page, "Deze straat bestaat niet in uw gemeente."
+    )
 
 
 @never_cache
@@ -104,37 +111,47 @@ _VALUE = {
     "description": f'Een getal, of "{SUPPRESSED}" als het uit minder dan {MIN_PEOPLE} mensen is berekend.',
     "oneOf": [{"type": "number"}, {"type": "string", "enum": [SUPPRESSED]}, {"type": "null"}],
 }
-_ERRORS = {
-    "401": {
-        "description": "Geen of een ongeldige API-sleutel.",
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-    },
-}
+
+
+def _response(description: str, schema: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+_ERRORS = {"401": _response("Geen of een ongeldige API-sleutel.", "Error")}
 
 
 def _dashboard_operation(summary: str, with_id: bool) -> dict:
     responses = {
-        "200": {
-            "description": "De kengetallen, kleine aantallen onderdrukt.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Dashboard"}}},
-        },
-        "400": {
-            "description": "Ongeldige periode.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-        },
+        "200": _response("De kengetallen, kleine aantallen onderdrukt.", "Dashboard"),
+        "400": _response("Ongeldige periode.", "Error"),
         **_ERRORS,
     }
     if with_id:
-        responses["404"] = {
-            "description": "Niet in de gemeente van deze sleutel.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-        }
+        responses["404"] = _response("Niet in de gemeente van deze sleutel.", "Error")
     return {
         "get": {
             "summary": summary,
             "parameters": ([_ID_PARAMETER] if with_id else []) + _PERIOD_PARAMETERS,
             "responses": responses,
         }
+    }
+
+
+def _figures_schema() -> dict:
+    """Every figure the dashboards compute, by key, with its Dutch label and unit."""
+    return {
+        "type": "object",
+        "properties": {
+            metric.key: {
+                "description": str(metric.label) + (f" ({metric.unit})" if metric.unit else ""),
+                "$ref": "#/components/schemas/Value",
+            }
+            for metric in METRICS
+        },
+        "additionalProperties": {"$ref": "#/components/schemas/Value"},
     }
 
 
@@ -162,14 +179,7 @@ def openapi_document(server_url: str) -> dict:
                 "get": {
                     "summary": "De wijken van de gemeente",
                     "responses": {
-                        "200": {
-                            "description": "Id en naam van elke wijk.",
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/Wijken"}
-                                }
-                            },
-                        },
+                        "200": _response("Id en naam van elke wijk.", "Wijken"),
                         **_ERRORS,
                     },
                 }
@@ -208,10 +218,7 @@ def openapi_document(server_url: str) -> dict:
                         }
                     },
                 },
-                "Figures": {
-                    "type": "object",
-                    "additionalProperties": {"$ref": "#/components/schemas/Value"},
-                },
+                "Figures": _figures_schema(),
                 "Dashboard": {
                     "type": "object",
                     "required": [

@@ -11,14 +11,17 @@ from wagtail.models import Page
 from streets.models import NeighbourhoodPage, StreetPage
 
 from ..choices import ScopeKind
-from . import board, community, pot
+from . import board, community, matches, pot
 from .base import Context, Dashboard, StreetInfo, assemble
 from .coordination import GangmakerWatch, QuietStreet, gangmaker_watch, quiet_streets
 
-# Each app with countable rows contributes one collect(context) -> SourceResult.
-SOURCES = [community.collect, board.collect, pot.collect]
+# Each app with countable rows contributes a module with METRICS and collect(context) ->
+# SourceResult; METRICS lets the API describe every figure without computing one.
+SOURCES = [community, board, matches, pot]
+METRICS = [metric for source in SOURCES for metric in source.METRICS]
 
 __all__ = [
+    "METRICS",
     "Dashboard",
     "GangmakerWatch",
     "QuietStreet",
@@ -62,4 +65,6 @@ def build_dashboard(
 ) -> Dashboard:
     """All figures for `page` over [start, end], small counts already suppressed."""
     context = context or build_context(kind, page, start, end)
-    return assemble(context, kind, page.pk, page.title, [source(context) for source in SOURCES])
+    return assemble(
+        context, kind, page.pk, page.title, [source.collect(context) for source in SOURCES]
+    )

@@ -1,92 +1,75 @@
-"""Figures from the help board: open requests by category, how long they wait, active helpers.
+"""Figures from the help board: open requests and those still without a helper, who offers help.
 
-Until matches are recorded, "waiting" is measured for requests still open on the board: the
-days since they were put on it. Requests open for more than 14 days are the ones nobody has
-picked up. One query fetches all open requests in scope; the percentiles are computed here,
-because SQLite has no percentile aggregate.
+"Without a helper" means no live match: no helper has said yes (accepted) or the pair has not
+yet agreed (confirmed). A proposal nobody answered is not a helper. Requests that went without
+one for more than 14 days are the ones the street did not pick up. One query fetches all open
+requests in scope with that flag, so the counts per street and per category come from the
+same rows.
 """
 
-import statistics
 from collections import defaultdict
 
-from django.db.models import Count, Max, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching.choices import Category
-from matching.models import HelpOffer, HelpPost, HelpRequest, PostKind, PostStatus
+from matching.models import (
+    ACTIVE_STATUSES,
+    HelpOffer,
+    HelpPost,
+    HelpRequest,
+    Match,
+    PostKind,
+    PostStatus,
+)
 
-from .base import Context, Metric, Raw, SourceResult, count
+from .base import Context, Metric, Raw, SourceResult, count, per_month
 
 OPEN_REQUESTS = Metric("open_hulpvragen", _("Hulpvragen nu open op het prikbord"))
-LONG_OPEN = Metric("hulpvragen_langer_dan_14_dagen_open", _("Hulpvragen langer dan 14 dagen open"))
-WAIT_MEDIAN = Metric("wachttijd_mediaan", _("Wachttijd van open hulpvragen (mediaan)"), "dagen")
-WAIT_P90 = Metric("wachttijd_p90", _("Wachttijd van open hulpvragen (90e percentiel)"), "dagen")
+UNMATCHED = Metric("open_zonder_helper", _("Open hulpvragen nog zonder helper"))
+LONG_UNMATCHED = Metric("zonder_helper_na_14_dagen", _("Hulpvragen na 14 dagen nog zonder helper"))
 HELPERS = Metric("actieve_helpers", _("Buren met hulpaanbod op het prikbord"))
 NEW_REQUESTS = Metric("nieuwe_hulpvragen", _("Nieuwe hulpvragen in de periode"))
 NEW_OFFERS = Metric("nieuw_hulpaanbod", _("Nieuw hulpaanbod in de periode"))
-OPEN_BY_CATEGORY = Metric("open_hulpvragen_per_soort", _("Open hulpvragen per soort hulp"))
+UNMATCHED_BY_CATEGORY = Metric(
+    "open_zonder_helper_per_soort", _("Open hulpvragen zonder helper, per soort hulp")
+)
+METRICS = [OPEN_REQUESTS, UNMATCHED, LONG_UNMATCHED, HELPERS, NEW_REQUESTS, NEW_OFFERS]
 
 LONG_OPEN_DAYS = 14
 
 
-def _waits(days: list[float]) -> tuple[float | None, float | None]:
-    """Median and 90th percentile in days (linear interpolation), one decimal."""
-    if len(days) < 2:
-        return (round(days[0], 1), round(days[0], 1)) if days else (None, None)
-    p90 = statistics.quantiles(days, n=10, method="inclusive")[8]
-    return round(statistics.median(days), 1), round(p90, 1)
-
-
 class _Open:
-    """Open requests of one street (or of the whole scope): who asked, how long ago."""
+    """Open requests of one street, category or the whole scope, and who asked them."""
 
     def __init__(self):
         self.authors: set[int] = set()
+        self.unmatched_authors: set[int] = set()
         self.long_authors: set[int] = set()
-        self.n = 0
-        self.long = 0
-        self.days: list[float] = []
+        self.n = self.unmatched = self.long = 0
 
-    def add(self, author_id: int, days: float) -> None:
+    def add(self, author_id: int, days: float, has_helper: bool) -> None:
         self.n += 1
         self.authors.add(author_id)
-        self.days.append(days)
+        if has_helper:
+            return
+        self.unmatched += 1
+        self.unmatched_authors.add(author_id)
         if days > LONG_OPEN_DAYS:
             self.long += 1
             self.long_authors.add(author_id)
 
     def figures(self) -> dict[str, Raw]:
-        median, p90 = _waits(self.days)
-        people = len(self.authors)
         return {
-            OPEN_REQUESTS.key: Raw(self.n, people),
-            LONG_OPEN.key: Raw(self.long, len(self.long_authors)),
-            WAIT_MEDIAN.key: Raw(median, people),
-            WAIT_P90.key: Raw(p90, people),
+            OPEN_REQUESTS.key: Raw(self.n, len(self.authors)),
+            UNMATCHED.key: Raw(self.unmatched, len(self.unmatched_authors)),
+            LONG_UNMATCHED.key: Raw(self.long, len(self.long_authors)),
         }
 
 
 def collect(context: Context) -> SourceResult:
-    result = SourceResult(
-        metrics=[
-            OPEN_REQUESTS,
-            LONG_OPEN,
-            WAIT_MEDIAN,
-            WAIT_P90,
-            HELPERS,
-            NEW_REQUESTS,
-            NEW_OFFERS,
-        ],
-        notes=[
-            _(
-                "Wachttijd en “langer dan 14 dagen open” gaan over hulpvragen die nu op het "
-                "prikbord staan. Hoe snel vragen gekoppeld worden, komt erbij zodra koppelingen "
-                "worden vastgelegd."
-            )
-        ],
-    )
+    result = SourceResult(metrics=METRICS)
     _open_requests(context, result)
     _helpers(context, result)
     _new_posts(context, result)
@@ -98,23 +81,26 @@ def _open_requests(context: Context, result: SourceResult) -> None:
     per_street: dict[int, _Open] = defaultdict(_Open)
     per_category: dict[str, _Open] = defaultdict(_Open)
     total = _Open()
-    rows = HelpRequest.objects.filter(
-        street_id__in=context.street_ids, status=PostStatus.OPEN
-    ).values_list("street_id", "author_id", "category", "opened_at")
-    for street_id, author_id, category, opened_at in rows:
+    has_helper = Exists(Match.objects.filter(request=OuterRef("pk"), status__in=ACTIVE_STATUSES))
+    rows = (
+        HelpRequest.objects.filter(street_id__in=context.street_ids, status=PostStatus.OPEN)
+        .annotate(has_helper=has_helper)
+        .values_list("street_id", "author_id", "category", "opened_at", "has_helper")
+    )
+    for street_id, author_id, category, opened_at, helped in rows:
         days = (now - opened_at).total_seconds() / 86400
         for bucket in (per_street[street_id], per_category[category], total):
-            bucket.add(author_id, days)
+            bucket.add(author_id, days, helped)
     for street_id, bucket in per_street.items():
         result.per_street.setdefault(street_id, {}).update(bucket.figures())
     result.totals.update(total.figures())
     result.breakdowns.append(
         (
-            OPEN_BY_CATEGORY,
+            UNMATCHED_BY_CATEGORY,
             [
-                (label, Raw(per_category[value].n, len(per_category[value].authors)))
+                (label, Raw(bucket.unmatched, len(bucket.unmatched_authors)))
                 for value, label in Category.choices
-                if value in per_category
+                if (bucket := per_category.get(value)) and bucket.unmatched
             ],
         )
     )
@@ -147,19 +133,28 @@ def _new_posts(context: Context, result: SourceResult) -> None:
     )
     result.totals[NEW_REQUESTS.key] = Raw(totals["requests"], totals["requesters"])
     result.totals[NEW_OFFERS.key] = Raw(totals["offers"], totals["offerers"])
-    trends: dict[str, dict] = {PostKind.REQUEST: {}, PostKind.OFFER: {}}
-    by_month = (
-        posts.annotate(month=TruncMonth("created_at", tzinfo=timezone.get_current_timezone()))
-        .values("month", "kind")
-        .annotate(**aggregates)
-        .order_by()
+    by_month = per_month(
+        context,
+        posts,
+        "created_at",
+        {name: make for kind in PostKind.values for name, make in _monthly(kind).items()},
     )
-    for row in by_month:
-        trends[row["kind"]][row["month"].date()] = Raw(row["n"], row["people"])
     result.trends += [
-        (NEW_REQUESTS, trends[PostKind.REQUEST]),
-        (NEW_OFFERS, trends[PostKind.OFFER]),
+        (
+            metric,
+            {m: Raw(row[f"{kind}_n"], row[f"{kind}_people"]) for m, row in by_month.items()},
+        )
+        for kind, metric in metric_of.items()
     ]
+
+
+def _monthly(kind: str) -> dict:
+    """Posts of `kind` and their authors, as aggregates of one month (see per_month)."""
+    of_kind = Q(kind=kind)
+    return {
+        f"{kind}_n": lambda month: Count("pk", filter=month & of_kind),
+        f"{kind}_people": lambda month: Count("author", filter=month & of_kind, distinct=True),
+    }
 
 
 def activity(context: Context):

@@ -1,25 +1,25 @@
 """Figures every street has from day one: its members, its events and its care signals."""
 
 from django.db.models import Count, Q
-from django.db.models.functions import Substr, TruncMonth
-from django.utils import timezone
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from streets.choices import MembershipStatus
 from streets.models import EventPage, StreetMembership
 
 from ..models import CareSignal
-from .base import Context, Metric, Raw, SourceResult, count
+from .base import Context, Metric, Raw, SourceResult, count, per_month
 
 MEMBERS = Metric("bewoners", _("Bewoners die meedoen"))
 NEW_MEMBERS = Metric("nieuwe_bewoners", _("Nieuwe bewoners in de periode"))
 EVENTS = Metric("activiteiten", _("Activiteiten in de periode"))
 CARE_SIGNALS = Metric("zorgsignalen", _("Zorgsignalen van gangmakers"))
+METRICS = [MEMBERS, NEW_MEMBERS, EVENTS, CARE_SIGNALS]
 
 
 def collect(context: Context) -> SourceResult:
     """Members now and new in the period, events held, care signals raised (counts only)."""
-    result = SourceResult(metrics=[MEMBERS, NEW_MEMBERS, EVENTS, CARE_SIGNALS])
+    result = SourceResult(metrics=METRICS)
     _members(context, result)
     _events(context, result)
     _care_signals(context, result)
@@ -45,14 +45,13 @@ def _members(context: Context, result: SourceResult) -> None:
     result.totals.update(
         {MEMBERS.key: count(totals["members"]), NEW_MEMBERS.key: count(totals["new"])}
     )
-    by_month = (
-        approved.filter(is_new)
-        .annotate(month=TruncMonth("created_at", tzinfo=timezone.get_current_timezone()))
-        .values("month")
-        .annotate(n=Count("user", distinct=True))
-        .order_by()
+    by_month = per_month(
+        context,
+        approved.filter(is_new),
+        "created_at",
+        {"n": lambda month: Count("user", filter=month, distinct=True)},
     )
-    result.trends.append((NEW_MEMBERS, {row["month"].date(): count(row["n"]) for row in by_month}))
+    result.trends.append((NEW_MEMBERS, {m: count(row["n"]) for m, row in by_month.items()}))
 
 
 def _events(context: Context, result: SourceResult) -> None:
@@ -73,13 +72,8 @@ def _events(context: Context, result: SourceResult) -> None:
         )
         total += row["n"]
     result.totals[EVENTS.key] = count(total)
-    by_month = (
-        events.annotate(month=TruncMonth("start", tzinfo=timezone.get_current_timezone()))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    result.trends.append((EVENTS, {row["month"].date(): count(row["n"]) for row in by_month}))
+    by_month = per_month(context, events, "start", {"n": lambda month: Count("pk", filter=month)})
+    result.trends.append((EVENTS, {m: count(row["n"]) for m, row in by_month.items()}))
 
 
 def _care_signals(context: Context, result: SourceResult) -> None:

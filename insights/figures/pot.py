@@ -4,17 +4,15 @@ A booked expense is one attention for one neighbour or household, so the number 
 is the number of people a sum was computed from; for tips it is the number of tippers.
 """
 
-import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Max, Sum
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from pot.choices import ExpenseStatus, Occasion
 from pot.models import Expense, Tip
 
-from .base import Context, Metric, Raw, SourceResult, count
+from .base import Context, Metric, Raw, SourceResult, count, per_month
 
 ATTENTIONS = Metric("attenties", _("Attenties uit het potje"))
 SPENT = Metric("potje_uitgegeven", _("Uitgegeven uit het potje"), "euro")
@@ -23,6 +21,7 @@ SPENT_BY_OCCASION = Metric(
     "potje_per_aanleiding", _("Uitgegeven uit het potje, per aanleiding"), "euro"
 )
 TIPS_BY_OCCASION = Metric("tips_per_aanleiding", _("Tips per aanleiding"))
+METRICS = [ATTENTIONS, SPENT, TIPS]
 
 ZERO = Decimal("0.00")
 
@@ -46,7 +45,7 @@ def _tips(context: Context):
 
 def collect(context: Context) -> SourceResult:
     """Attentions and money spent per street, occasion and month; tips per street and occasion."""
-    result = SourceResult(metrics=[ATTENTIONS, SPENT, TIPS])
+    result = SourceResult(metrics=METRICS)
     expenses = _expenses(context)
     spent = {"n": Count("pk"), "total": Sum("amount")}
     for row in expenses.values("pot__street_id").annotate(**spent).order_by():
@@ -71,11 +70,18 @@ def collect(context: Context) -> SourceResult:
             ],
         )
     )
-    by_month = (
-        expenses.annotate(month=TruncMonth("spent_on")).values("month").annotate(**spent).order_by()
+    by_month = per_month(
+        context,
+        expenses,
+        "spent_on",
+        {
+            "n": lambda month: Count("pk", filter=month),
+            "total": lambda month: Sum("amount", filter=month),
+        },
+        dates=True,
     )
     result.trends.append(
-        (SPENT, {_as_date(row["month"]): Raw(row["total"], row["n"]) for row in by_month})
+        (SPENT, {m: Raw(row["total"] or ZERO, row["n"]) for m, row in by_month.items()})
     )
 
     tips = _tips(context)
@@ -98,11 +104,6 @@ def collect(context: Context) -> SourceResult:
         )
     )
     return result
-
-
-def _as_date(value) -> datetime.date:
-    # TruncMonth gives a date on PostgreSQL for a DateField, a datetime on some backends.
-    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def activity(context: Context):

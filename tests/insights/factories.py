@@ -6,6 +6,8 @@ from django.utils import timezone
 from insights.choices import ConsentMethod, SignalStatus
 from insights.models import CareSignal
 from matching.choices import Urgency
+from matching.models import Match, MatchEvent, MatchStatus
+from tests.matching.factories import HelpOfferFactory
 from tests.streets.factories import GangmakerMembershipFactory, MembershipFactory
 
 
@@ -25,3 +27,35 @@ class CareSignalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CareSignal
         django_get_or_create = ("street", "neighbour", "concern")
+
+
+# The steps a match has taken to reach each status, after being proposed (lifecycle.STEPS).
+_STEPS = {
+    MatchStatus.PROPOSED: [],
+    MatchStatus.ACCEPTED: [MatchStatus.ACCEPTED],
+    MatchStatus.CONFIRMED: [MatchStatus.ACCEPTED, MatchStatus.CONFIRMED],
+    MatchStatus.DONE: [MatchStatus.ACCEPTED, MatchStatus.DONE],
+    MatchStatus.CANCELLED: [MatchStatus.ACCEPTED, MatchStatus.CANCELLED],
+    MatchStatus.DECLINED: [MatchStatus.DECLINED],
+    MatchStatus.EXPIRED: [MatchStatus.EXPIRED],
+}
+
+
+def match_for(request, status=MatchStatus.ACCEPTED, at=None) -> Match:
+    """A new neighbour's offer matched to `request`, its steps logged at `at` (default now).
+
+    Proposed an hour before `at`; every later step (accepted, then confirmed, done, ...) at
+    `at`, as a gangmaker stepping in would log them.
+    """
+    at = at or timezone.now()
+    offer = HelpOfferFactory(
+        street=request.street, author=MembershipFactory(street=request.street).user
+    )
+    proposed = at - datetime.timedelta(hours=1)
+    match = Match.objects.create(
+        street=request.street, request=request, offer=offer, status=status, created_at=proposed
+    )
+    MatchEvent.objects.create(match=match, status=MatchStatus.PROPOSED, at=proposed)
+    for step in _STEPS[status]:
+        MatchEvent.objects.create(match=match, status=step, at=at)
+    return match

@@ -1,4 +1,4 @@
-"""Help board figures: open requests by category, how long they wait, who offers help."""
+"""Help board figures: open requests, those without a helper (by category), who offers help."""
 
 import datetime
 
@@ -7,12 +7,13 @@ from django.utils import timezone
 
 from insights.choices import ScopeKind
 from insights.figures import build_context, build_dashboard, quiet_streets
-from insights.figures.board import _waits
 from insights.suppression import SUPPRESSED
 from matching.choices import Category
-from matching.models import PostStatus
+from matching.models import MatchStatus, PostStatus
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory
 from tests.streets.factories import MembershipFactory
+
+from .factories import match_for
 
 pytestmark = pytest.mark.django_db
 
@@ -34,35 +35,52 @@ def ask(street, days_open, category=Category.BOODSCHAPPEN, author=None):
     )
 
 
-def test_median_and_90th_percentile_of_waiting_days():
-    assert _waits([1, 2, 3, 4, 100]) == (3, 61.6)
-    assert _waits([]) == (None, None)
-
-
-def test_open_requests_their_waiting_time_and_the_long_open_ones(world):
-    for days in (1, 2, 3, 20, 30):
+def test_open_requests_and_those_that_waited_more_than_14_days_without_a_helper(world):
+    for days in (2, 20, 21, 22, 23, 30, 40):
         ask(world.street_a, days)
-    ask(world.street_a, 40, category=Category.TUIN)
+    match_for(ask(world.street_a, 30))  # a helper said yes: open, but not unmatched
+    match_for(ask(world.street_a, 40), MatchStatus.PROPOSED)  # nobody answered yet
     HelpRequestFactory(street=world.street_a, author=world.bewoner_a, status=PostStatus.CLOSED)
 
     totals = totals_of(build_dashboard(ScopeKind.STREET, world.street_a, *this_year()))
 
-    assert totals["open_hulpvragen"] == 6
-    assert totals["wachttijd_mediaan"] == pytest.approx(11.5, abs=0.1)
-    assert totals["wachttijd_p90"] == pytest.approx(35.0, abs=0.1)
-    # Three requests open longer than 14 days, from three people: fewer than five.
-    assert totals["hulpvragen_langer_dan_14_dagen_open"] == SUPPRESSED
+    assert totals["open_hulpvragen"] == 9
+    assert totals["open_zonder_helper"] == 8
+    assert totals["zonder_helper_na_14_dagen"] == 7
+    assert "wachttijd_mediaan" not in totals
 
 
-def test_open_requests_by_category_suppress_a_category_with_few_askers(world):
+def test_a_request_with_a_live_match_is_not_counted_as_unmatched(world):
+    requests = [ask(world.street_a, 20) for _ in range(8)]
+    match_for(requests[0], MatchStatus.ACCEPTED)
+    match_for(requests[1], MatchStatus.CONFIRMED)
+    # Matches that ended without help leave the request unmatched.
+    match_for(requests[2], MatchStatus.CANCELLED)
+    match_for(requests[3], MatchStatus.DECLINED)
+    match_for(requests[4], MatchStatus.EXPIRED)
+
+    dashboard = build_dashboard(ScopeKind.STREET, world.street_a, *this_year())
+
+    totals = totals_of(dashboard)
+    assert totals["open_hulpvragen"] == 8
+    assert totals["open_zonder_helper"] == 6
+    assert totals["zonder_helper_na_14_dagen"] == 6
+    by_category = next(
+        b for b in dashboard.breakdowns if b.metric.key == "open_zonder_helper_per_soort"
+    )
+    assert dict(by_category.rows) == {"boodschappen": 6}
+
+
+def test_unmatched_requests_by_category_suppress_a_category_with_few_askers(world):
     for _ in range(5):
         ask(world.street_a, 2, Category.BOODSCHAPPEN)
     ask(world.street_b, 2, Category.VERVOER)
+    match_for(ask(world.street_b, 2, Category.TUIN))
 
     dashboard = build_dashboard(ScopeKind.NEIGHBOURHOOD, world.wijk, *this_year())
 
     rows = dict(
-        next(b for b in dashboard.breakdowns if b.metric.key == "open_hulpvragen_per_soort").rows
+        next(b for b in dashboard.breakdowns if b.metric.key == "open_zonder_helper_per_soort").rows
     )
     assert rows == {"boodschappen": 5, "vervoer (arts, ziekenhuis)": SUPPRESSED}
 

@@ -1,0 +1,141 @@
+"""Time and cProfile the coordinator's welzijn dashboard for the whole municipality (test client).
+
+DATABASE_URL=... .venv/bin/python bench/scale/profile_dashboard.py [--rounds 10] [--no-profile]
+
+The generator makes no matches, so the first run gives a third of the generated requests a
+helper (match steps proposed → accepted, a third of those done) in bulk, with a fixed seed;
+later runs find them and add nothing. The coordinator's session counts as verified for
+two-factor, as after entering a code.
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import random
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.scale.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+from wagtail.models import Site  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from matching.models import (  # noqa: E402
+    HelpOffer,
+    HelpRequest,
+    Match,
+    MatchEvent,
+    MatchStatus,
+    PostStatus,
+)
+
+SEED = 7
+HELPED_SHARE = 3  # one request in three gets a helper
+
+
+@transaction.atomic
+def add_matches() -> int:
+    """Accepted (and some done) matches for generated requests; none if any request has one."""
+    if Match.objects.exclude(status=MatchStatus.PROPOSED).count() > 1:
+        return 0  # the demo's single accepted match is not enough; more means we ran before
+    rng = random.Random(SEED)
+    offers: dict[int, list[tuple[int, int]]] = {}
+    for pk, street_id, author_id in HelpOffer.objects.filter(status=PostStatus.OPEN).values_list(
+        "pk", "street_id", "author_id"
+    ):
+        offers.setdefault(street_id, []).append((pk, author_id))
+    taken = set(Match.objects.values_list("request_id", "offer_id"))
+    now, matches, steps = timezone.now(), [], []
+    requests = HelpRequest.objects.filter(status=PostStatus.OPEN).values_list(
+        "pk", "street_id", "author_id", "opened_at"
+    )
+    for pk, street_id, author_id, opened_at in requests.order_by("pk"):
+        choices = [o for o in offers.get(street_id, []) if o[1] != author_id]
+        if rng.randrange(HELPED_SHARE) or not choices:
+            continue
+        offer_id = rng.choice(choices)[0]
+        if (pk, offer_id) in taken:
+            continue
+        proposed = opened_at + timedelta(hours=rng.randint(1, 24))
+        accepted = min(proposed + timedelta(hours=rng.randint(1, 24 * 10)), now)
+        status = MatchStatus.DONE if rng.randrange(3) == 0 else MatchStatus.ACCEPTED
+        matches.append(Match(street_id=street_id, request_id=pk, offer_id=offer_id, status=status))
+        steps.append([(MatchStatus.PROPOSED, proposed), (MatchStatus.ACCEPTED, accepted)])
+        if status == MatchStatus.DONE:
+            steps[-1].append((MatchStatus.DONE, min(accepted + timedelta(days=2), now)))
+    Match.objects.bulk_create(matches, batch_size=500)
+    MatchEvent.objects.bulk_create(
+        [
+            MatchEvent(match=match, status=status, at=at)
+            for match, match_steps in zip(matches, steps, strict=True)
+            for status, at in match_steps
+        ],
+        batch_size=500,
+    )
+    done = [m.request_id for m in matches if m.status == MatchStatus.DONE]
+    HelpRequest.objects.filter(pk__in=done).update(status=PostStatus.CLOSED)
+    return len(matches)
+
+
+def coordinator_client() -> Client:
+    coordinator = User.objects.get(email="coordinator@example.org")
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=coordinator, name="bench", defaults={"confirmed": True}
+    )
+    client = Client()
+    client.force_login(coordinator)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--no-profile", action="store_true")
+    args = parser.parse_args(argv)
+    print(f"matches added: {add_matches()}")
+    home = Site.objects.get(is_default_site=True).root_page
+    url = f"/signalen/gemeente/{home.pk}/"
+    client = coordinator_client()
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        response = client.get(url)  # warms the site and session caches
+        assert response.status_code == 200, response.status_code
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        print(f"{url}: {len(queries)} queries, {len(response.content):,} bytes")
+        started = time.perf_counter()
+        for _ in range(args.rounds):
+            client.get(url)
+        elapsed = (time.perf_counter() - started) / args.rounds * 1000
+        print(
+            f"{url}: {elapsed:.0f} ms a request over {args.rounds} "
+            f"({connection.vendor}, load average {os.getloadavg()[0]:.1f})"
+        )
+        if args.no_profile:
+            return
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(args.rounds):
+            client.get(url)
+        profile.disable()
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+
+
+if __name__ == "__main__":
+    main()
