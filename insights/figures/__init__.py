@@ -6,6 +6,7 @@ a municipality of 300 streets costs as many queries as one of three.
 
 import datetime
 
+from django.db.models import QuerySet
 from wagtail.models import Page
 
 from streets.models import NeighbourhoodPage, StreetPage
@@ -32,13 +33,19 @@ __all__ = [
 ]
 
 
-def streets_in_scope(kind: str, page: Page) -> list[StreetInfo]:
-    """The live streets of a municipality, a wijk or the street itself, with their wijk (2 queries)."""
+def street_pages(kind: str, page: Page) -> QuerySet:
+    """The live streets of a municipality or a wijk, or the street itself."""
     if kind == ScopeKind.STREET:
-        streets = StreetPage.objects.filter(pk=page.pk)
+        return StreetPage.objects.filter(pk=page.pk)
+    return StreetPage.objects.descendant_of(page).live()
+
+
+def streets_in_scope(kind: str, page: Page) -> list[StreetInfo]:
+    """The streets of `street_pages`, by title, with their wijk (2 queries)."""
+    streets = street_pages(kind, page)
+    if kind == ScopeKind.STREET:
         wijken = NeighbourhoodPage.objects.ancestor_of(page)
     else:
-        streets = StreetPage.objects.descendant_of(page).live()
         wijken = NeighbourhoodPage.objects.descendant_of(page, inclusive=True)
     wijk_by_path = {w["path"]: w for w in wijken.values("id", "title", "path")}
     result = []
@@ -57,7 +64,13 @@ def streets_in_scope(kind: str, page: Page) -> list[StreetInfo]:
 
 
 def build_context(kind: str, page: Page, start: datetime.date, end: datetime.date) -> Context:
-    return Context(kind=kind, streets=streets_in_scope(kind, page), start=start, end=end)
+    return Context(
+        kind=kind,
+        streets=streets_in_scope(kind, page),
+        street_pages=street_pages(kind, page),
+        start=start,
+        end=end,
+    )
 
 
 def build_dashboard(

@@ -6,12 +6,11 @@ leaves this package (the `Dashboard`) holds no exact figure below five.
 """
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Aggregate, Q, QuerySet
+from django.db.models import Aggregate, Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -50,17 +49,27 @@ class StreetInfo:
 
 @dataclass
 class Context:
-    """What every source needs: the streets in scope and the period as aware datetimes."""
+    """What every source needs: the streets in scope and the period as aware datetimes.
+
+    `streets` is the list shown; `street_pages` the same streets as a query, so sources
+    filter with a subquery instead of sending every street's id with every query (a
+    municipality has hundreds of streets, and each id was a parameter Django prepared).
+    """
 
     kind: str
     streets: list[StreetInfo]
+    street_pages: QuerySet
     start: datetime.date
     end: datetime.date
     now: datetime.datetime = field(default_factory=timezone.now)
 
     @property
-    def street_ids(self) -> list[int]:
-        return [s.id for s in self.streets]
+    def street_ids(self) -> QuerySet:
+        return self.street_pages.values("pk")
+
+    @property
+    def street_paths(self) -> QuerySet:
+        return self.street_pages.values("path")
 
     @property
     def start_at(self) -> datetime.datetime:
@@ -80,18 +89,15 @@ class Context:
             month += relativedelta(months=1)
         return months
 
-    def month_conditions(self, field_name: str, dates: bool = False) -> list[Q]:
-        """For each month of the period, `field_name` within that month (local time)."""
-        conditions = []
-        for month in self.months:
+    def month_index(self, field_name: str, dates: bool = False) -> Case:
+        """SQL for the index in `months` of the month `field_name` falls in (local time)."""
+        whens = []
+        for index, month in enumerate(self.months):
             after = month + relativedelta(months=1)
             if not dates:
-                month, after = (
-                    timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-                    for day in (month, after)
-                )
-            conditions.append(Q(**{f"{field_name}__gte": month, f"{field_name}__lt": after}))
-        return conditions
+                after = timezone.make_aware(datetime.datetime.combine(after, datetime.time.min))
+            whens.append(When(**{f"{field_name}__lt": after}, then=Value(index)))
+        return Case(*whens, default=None, output_field=IntegerField())
 
     @property
     def street_by_path(self) -> dict[str, int]:
@@ -108,28 +114,25 @@ def per_month(
     context: Context,
     queryset: QuerySet,
     field_name: str,
-    aggregates: dict[str, Callable[[Q], Aggregate]],
+    aggregates: dict[str, Aggregate],
+    by: tuple[str, ...] = (),
     dates: bool = False,
-) -> dict[datetime.date, dict]:
-    """Aggregates of `queryset` for each month of the period, in one query.
+):
+    """(month, row) of `aggregates` over `queryset` (within the period) per month and `by`.
 
-    Each aggregate is made per month with the month as its filter (`aggregates` maps a name
-    to a function of that condition). Grouping by a truncated month would run SQLite's
-    Python date functions once per row, which made the trends the dashboard's slowest
-    queries; comparing with the month's bounds stays inside the database.
+    Grouped by the month's index from comparisons with the months' ends: truncating to the
+    month instead runs SQLite's date functions in Python once per row, which made the
+    trends the dashboard's slowest queries.
     """
-    conditions = context.month_conditions(field_name, dates)
-    row = queryset.aggregate(
-        **{
-            f"{name}_{index}": make(condition)
-            for index, condition in enumerate(conditions)
-            for name, make in aggregates.items()
-        }
+    rows = (
+        queryset.annotate(month_index=context.month_index(field_name, dates))
+        .values("month_index", *by)
+        .annotate(**aggregates)
+        .order_by()
     )
-    return {
-        month: {name: row[f"{name}_{index}"] for name in aggregates}
-        for index, month in enumerate(context.months)
-    }
+    for row in rows:
+        if row["month_index"] is not None:
+            yield context.months[row["month_index"]], row
 
 
 @dataclass
@@ -184,9 +187,6 @@ class Dashboard:
 
     def total_rows(self) -> list[tuple[Metric, Shown]]:
         return list(zip(self.metrics, self.totals, strict=True))
-
-    def street_rows(self) -> list[tuple[StreetFigures, list[tuple[Metric, Shown]]]]:
-        return [(s, list(zip(self.metrics, s.values, strict=True))) for s in self.streets]
 
     def as_dict(self) -> dict:
         """The JSON shape of the exports and the API (documented in api.py's OpenAPI)."""

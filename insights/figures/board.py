@@ -133,28 +133,10 @@ def _new_posts(context: Context, result: SourceResult) -> None:
     )
     result.totals[NEW_REQUESTS.key] = Raw(totals["requests"], totals["requesters"])
     result.totals[NEW_OFFERS.key] = Raw(totals["offers"], totals["offerers"])
-    by_month = per_month(
-        context,
-        posts,
-        "created_at",
-        {name: make for kind in PostKind.values for name, make in _monthly(kind).items()},
-    )
-    result.trends += [
-        (
-            metric,
-            {m: Raw(row[f"{kind}_n"], row[f"{kind}_people"]) for m, row in by_month.items()},
-        )
-        for kind, metric in metric_of.items()
-    ]
-
-
-def _monthly(kind: str) -> dict:
-    """Posts of `kind` and their authors, as aggregates of one month (see per_month)."""
-    of_kind = Q(kind=kind)
-    return {
-        f"{kind}_n": lambda month: Count("pk", filter=month & of_kind),
-        f"{kind}_people": lambda month: Count("author", filter=month & of_kind, distinct=True),
-    }
+    trends: dict[str, dict] = {PostKind.REQUEST: {}, PostKind.OFFER: {}}
+    for month, row in per_month(context, posts, "created_at", aggregates, by=("kind",)):
+        trends[row["kind"]][month] = Raw(row["n"], row["people"])
+    result.trends += [(metric_of[kind], trends[kind]) for kind in trends]
 
 
 def activity(context: Context):

@@ -46,12 +46,9 @@ def _members(context: Context, result: SourceResult) -> None:
         {MEMBERS.key: count(totals["members"]), NEW_MEMBERS.key: count(totals["new"])}
     )
     by_month = per_month(
-        context,
-        approved.filter(is_new),
-        "created_at",
-        {"n": lambda month: Count("user", filter=month, distinct=True)},
+        context, approved.filter(is_new), "created_at", {"n": Count("user", distinct=True)}
     )
-    result.trends.append((NEW_MEMBERS, {m: count(row["n"]) for m, row in by_month.items()}))
+    result.trends.append((NEW_MEMBERS, {month: count(row["n"]) for month, row in by_month}))
 
 
 def _events(context: Context, result: SourceResult) -> None:
@@ -61,7 +58,7 @@ def _events(context: Context, result: SourceResult) -> None:
         EventPage.objects.live()
         .filter(start__gte=context.start_at, start__lt=context.end_before)
         .annotate(street_path=Substr("path", 1, context.street_path_length))
-        .filter(street_path__in=list(context.street_by_path))
+        .filter(street_path__in=context.street_paths)
     )
     street_by_path = context.street_by_path
     total = 0
@@ -72,8 +69,8 @@ def _events(context: Context, result: SourceResult) -> None:
         )
         total += row["n"]
     result.totals[EVENTS.key] = count(total)
-    by_month = per_month(context, events, "start", {"n": lambda month: Count("pk", filter=month)})
-    result.trends.append((EVENTS, {m: count(row["n"]) for m, row in by_month.items()}))
+    by_month = per_month(context, events, "start", {"n": Count("pk")})
+    result.trends.append((EVENTS, {month: count(row["n"]) for month, row in by_month}))
 
 
 def _care_signals(context: Context, result: SourceResult) -> None:

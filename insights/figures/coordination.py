@@ -61,7 +61,7 @@ def last_activity(context: Context) -> dict[int, datetime.datetime]:
         events = (
             EventPage.objects.live()
             .annotate(street_path=Substr("path", 1, context.street_path_length))
-            .filter(street_path__in=list(context.street_by_path), start__lte=context.now)
+            .filter(street_path__in=context.street_paths, start__lte=context.now)
             .values("street_path")
             .annotate(last=Max("start"))
             .order_by()

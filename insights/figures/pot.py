@@ -70,19 +70,8 @@ def collect(context: Context) -> SourceResult:
             ],
         )
     )
-    by_month = per_month(
-        context,
-        expenses,
-        "spent_on",
-        {
-            "n": lambda month: Count("pk", filter=month),
-            "total": lambda month: Sum("amount", filter=month),
-        },
-        dates=True,
-    )
-    result.trends.append(
-        (SPENT, {m: Raw(row["total"] or ZERO, row["n"]) for m, row in by_month.items()})
-    )
+    by_month = per_month(context, expenses, "spent_on", spent, dates=True)
+    result.trends.append((SPENT, {month: Raw(row["total"], row["n"]) for month, row in by_month}))
 
     tips = _tips(context)
     tippers = {"n": Count("pk"), "people": Count("created_by", distinct=True)}
