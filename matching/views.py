@@ -48,18 +48,42 @@ def _tell_in_person(request, post: HelpPost) -> None:
         )
 
 
+def _board_sections(board: queries.BoardPage) -> list[dict]:
+    """Requests, then offers, each with what to say when this page has none of them."""
+    return [
+        {
+            "id": "requests",
+            "title": _("Buren zoeken hulp"),
+            "posts": board.requests,
+            "empty": _("Op deze pagina staan geen hulpvragen.")
+            if board.request_count
+            else _(
+                "Op dit moment vraagt niemand hulp. Hebt u zelf iets nodig? Kies “Ik zoek hulp”."
+            ),
+        },
+        {
+            "id": "offers",
+            "title": _("Buren bieden hulp"),
+            "posts": board.offers,
+            "empty": _("Op deze pagina staat geen hulpaanbod.")
+            if board.offer_count
+            else _("Nog niemand biedt hulp aan. Wilt u een buur helpen? Kies “Ik bied hulp aan”."),
+        },
+    ]
+
+
 @never_cache
 @street_view(MEMBER)
 def board(request, access):
-    """The members' board: who asks and who offers what, and the member's own posts."""
-    posts = list(queries.board_posts(access.street))
+    """The members' board: who asks and who offers what, a page at a time, and one's own posts."""
+    board_page = queries.board_page(access.street, request.GET.get("pagina"))
     context = {
         "street": access.street,
         "access": access,
-        "requests": [p for p in posts if p.kind == PostKind.REQUEST],
-        "offers": [p for p in posts if p.kind == PostKind.OFFER],
-        "own_posts": queries.own_posts(access.street, request.user),
-        "offline_posts": queries.offline_neighbours_posts(access.street)
+        "sections": _board_sections(board_page),
+        "page_obj": board_page.page,
+        "own_posts": list(queries.own_posts(access.street, request.user)),
+        "offline_posts": list(queries.offline_neighbours_posts(access.street))
         if access.is_gangmaker
         else [],
     }

@@ -4,8 +4,10 @@ the public counts. Every list is a fixed number of queries, however many posts a
 
 import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery, TextField
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, TextField
 from django.db.models.functions import Cast
 
 from matching.choices import Category
@@ -31,29 +33,113 @@ def with_board_details(posts: QuerySet) -> QuerySet:
     )
 
 
+BOARD_PAGE_SIZE = 30
+
+# What a card on the board and a member's own post show. The board reads only these: whole rows
+# of five tables cost more in Python than the query itself. A template that shows another field
+# costs a query per card, which the constant-query tests catch.
+CARD_FIELDS = (
+    "street_id",
+    "author_id",
+    "posted_by_id",
+    "kind",
+    "status",
+    "description",
+    "valid_until",
+    "moderation_note",
+    "opened_at",
+    "created_at",
+    "author__first_name",
+    "posted_by__first_name",
+    "helpoffer__categories",
+    "helpoffer__availability",
+    "helpoffer__capacity",
+    "helprequest__category",
+    "helprequest__needed_on",
+    "helprequest__when_slots",
+    "helprequest__urgency",
+)
+
+
+def _as_cards(posts: QuerySet) -> QuerySet:
+    return posts.select_related("helpoffer", "helprequest", "author", "posted_by").only(
+        *CARD_FIELDS
+    )
+
+
+def _on_board(street: StreetPage) -> QuerySet:
+    """Open posts of the street's approved members, with the author's house number.
+
+    A join on the author's membership (one per street and user) instead of an EXISTS and a
+    subquery: the same rows, and the house number comes along.
+    """
+    return (
+        HelpPost.objects.filter(street=street, status=PostStatus.OPEN)
+        .filter(
+            author__memberships__street=F("street"),
+            author__memberships__status=MembershipStatus.APPROVED,
+        )
+        .annotate(author_house_number=F("author__memberships__house_number"))
+    )
+
+
 def board_posts(street: StreetPage) -> QuerySet:
     """Open posts of the street's current members, newest first (the members' board)."""
-    return with_board_details(
-        HelpPost.objects.filter(street=street, status=PostStatus.OPEN).filter(
-            Exists(_approved_membership())
-        )
-    ).order_by("-opened_at", "-pk")
+    return _as_cards(_on_board(street)).order_by("-opened_at", "-pk")
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    """One page of the members' board, newest first, split by kind.
+
+    The counts are the whole board's, so a page without requests can still tell "nobody asks"
+    from "not on this page".
+    """
+
+    page: Page
+    requests: list[HelpPost]
+    offers: list[HelpPost]
+    request_count: int
+    offer_count: int
+
+
+def board_page(street: StreetPage, number) -> BoardPage:
+    """Page `number` (anything; a wrong one gives the first or last) of the board: two queries."""
+    counts = _on_board(street).aggregate(
+        requests=Count("pk", filter=Q(kind=PostKind.REQUEST)),
+        offers=Count("pk", filter=Q(kind=PostKind.OFFER)),
+    )
+    paginator = Paginator(board_posts(street), BOARD_PAGE_SIZE)
+    # The paginator would count the same rows once more.
+    paginator.count = counts["requests"] + counts["offers"]
+    page = paginator.get_page(number)
+    posts = list(page.object_list)
+    return BoardPage(
+        page=page,
+        requests=[p for p in posts if p.kind == PostKind.REQUEST],
+        offers=[p for p in posts if p.kind == PostKind.OFFER],
+        request_count=counts["requests"],
+        offer_count=counts["offers"],
+    )
 
 
 def own_posts(street: StreetPage, user) -> QuerySet:
     """The user's own posts in this street in every state except withdrawn and closed."""
-    return with_board_details(
-        HelpPost.objects.filter(street=street, author=user).exclude(
-            status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED)
-        )
+    return _as_cards(
+        HelpPost.objects.filter(street=street, author=user)
+        .exclude(status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED))
+        .filter(author__memberships__street=F("street"))
+        .annotate(author_house_number=F("author__memberships__house_number"))
     ).order_by("-created_at", "-pk")
 
 
 def offline_neighbours_posts(street: StreetPage) -> QuerySet:
     """Posts of neighbours who are not online, which their gangmakers look after."""
-    return with_board_details(
-        HelpPost.objects.filter(street=street, author__is_offline=True).exclude(
-            status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED)
+    return _as_cards(
+        with_board_details(
+            HelpPost.objects.filter(street=street, author__is_offline=True).exclude(
+                status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED)
+            )
         )
     ).order_by("-created_at", "-pk")
 

@@ -6,6 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from streets.choices import MembershipStatus
+from tests.accounts.factories import OfflineUserFactory
+from tests.matching.factories import HelpOfferFactory, HelpRequestFactory
 from tests.streets.factories import MembershipFactory, StreetPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +42,30 @@ def test_search_costs_the_same_queries_for_10_and_200_streets(client, world):
     few = queries_for(client, "/zoeken/?q=Merelstraat")
     add(190, 10)
     assert queries_for(client, "/zoeken/?q=Merelstraat") == few
+
+
+def add_board_posts(world, count):
+    """Open posts of new neighbours, every third placed by the gangmaker; per ten, one of the
+    gangmaker's own and one of a neighbour who is not online (both lists are not paged)."""
+    for i in range(count):
+        factory = HelpOfferFactory if i % 2 else HelpRequestFactory
+        factory(
+            street=world.street_a,
+            author=MembershipFactory(street=world.street_a).user,
+            posted_by=world.gangmaker_a if i % 3 == 0 else None,
+        )
+    for _ in range(count // 10):
+        HelpOfferFactory(street=world.street_a, author=world.gangmaker_a)
+        offline = MembershipFactory(street=world.street_a, user=OfflineUserFactory()).user
+        HelpRequestFactory(street=world.street_a, author=offline, posted_by=world.gangmaker_a)
+
+
+def test_the_members_board_costs_the_same_queries_for_10_and_200_posts(login, world):
+    client = login(world.gangmaker_a)
+    url = reverse("matching:board", args=[world.street_a.pk])
+    add_board_posts(world, 10)
+    few = queries_for(client, url)
+    add_board_posts(world, 190)
+    assert queries_for(client, url) == few
+    # 200 posts, 20 of the gangmaker's own and 20 of neighbours not online: 8 pages of 30.
+    assert "Pagina 1 van 8" in client.get(url).content.decode()
