@@ -1,14 +1,16 @@
 """Whole street pages for anonymous visitors, kept in Django's cache and dropped on any change.
 
-Each street has a version token in the cache; a stored page carries the token it was made
-under and is only served while the token is unchanged. Anything that changes what the
-anonymous page shows (the page, its wijk's title, its events, the board counts, the
-gangmakers' names) replaces the token through the signal handlers below. The cache must be
-shared by all processes (Redis in production): a per-process cache would keep serving a page
-that another process invalidated.
+A page is stored when StreetPage.serve renders it for an anonymous visitor, under a key made of
+host, path, language and letter size, together with the street's id and the street's version
+token. streets.middleware serves it from there before Wagtail routes the request: one read for
+the page, one for the street's version, no query. Anything that changes what the anonymous page
+shows, or whether Wagtail would serve it at that address (the page, its wijk, its events, the
+board counts, the gangmakers' names, a move, unpublishing, a view restriction, a site), replaces
+the token through the signal handlers below. The cache must be shared by all processes (Redis
+in production): a per-process cache would keep serving a page that another process invalidated.
 
-The CSRF token in the page's forms (letter size, language) belongs to one visitor, so it is
-stored as a placeholder and filled in for each visitor when the page is served.
+The CSRF token in the page's forms (letter size, language) and a CSP nonce, should a template
+use one, belong to one visitor: they are stored as placeholders and filled in per visitor.
 """
 
 import hashlib
@@ -20,18 +22,20 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
 
 # Upcoming events drop off as time passes without any save; this bounds how long that takes.
 TIMEOUT_SECONDS = 300
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _CSRF_PLACEHOLDER = b"\x00csrf\x00"
+_NONCE_PLACEHOLDER = b"\x00nonce\x00"
 
 
 def _version_key(street_id: int) -> str:
     return f"street-page:version:{street_id}"
 
 
-def _page_key(request, street_id: int) -> str:
+def _page_key(request) -> str:
     # Everything the anonymous HTML depends on besides the data: host, path, language, letters.
     variant = "|".join(
         [
@@ -41,46 +45,77 @@ def _page_key(request, street_id: int) -> str:
             request.COOKIES.get("letters", ""),
         ]
     )
-    return f"street-page:{street_id}:{hashlib.sha256(variant.encode()).hexdigest()[:32]}"
+    return f"street-page:{hashlib.sha256(variant.encode()).hexdigest()[:32]}"
 
 
 def is_cacheable(request) -> bool:
     """Only plain anonymous GETs: a session may carry messages or a page password, a query
-    string would let anyone fill the cache."""
+    string would let anyone fill the cache, and Wagtail's previews (dummy requests through the
+    same middleware) show drafts. The cookies are checked before the user: without a session
+    cookie the user is anonymous and reading it costs no query."""
     return (
         request.method in ("GET", "HEAD")
+        and not getattr(request, "is_dummy", False)
         and not request.GET
-        and not request.user.is_authenticated
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
     )
 
 
+def cached_response(request) -> HttpResponse | None:
+    """The stored page for this address if its street has not changed since; None otherwise.
+    The caller has checked is_cacheable(request)."""
+    entry = cache.get(_page_key(request))
+    if entry is None:
+        return None
+    street_id, version, content, content_type = entry
+    if cache.get(_version_key(street_id)) != version:
+        return None
+    return _response(request, content, content_type)
+
+
 def serve_cached(request, street_id: int, render) -> HttpResponse:
-    """The cached page if it is current; otherwise `render()` it and keep it for the next."""
-    version_key, page_key = _version_key(street_id), _page_key(request, street_id)
-    found = cache.get_many([version_key, page_key])
-    version = found.get(version_key)
-    entry = found.get(page_key)
-    if version is not None and entry is not None and entry[0] == version:
-        return _response(request, entry[1], entry[2])
+    """`render()` the street page and keep it for the next anonymous visitor at this address.
+    Called from StreetPage.serve once streets.middleware found nothing current to serve.
+
+    The version is read before rendering: if the street changes meanwhile, the token is
+    replaced and the page stored here is never served."""
+    version = cache.get(_version_key(street_id))
     if version is None:
         version = secrets.token_hex(8)
-        if not cache.add(version_key, version, None):
-            version = cache.get(version_key)
+        if not cache.add(_version_key(street_id), version, None):
+            version = cache.get(_version_key(street_id))
     response = render()
     if hasattr(response, "render"):
         response.render()
     if response.status_code == 200 and version is not None:
-        content = _CSRF_INPUT.sub(rb"\1" + _CSRF_PLACEHOLDER + rb"\2", response.content)
-        cache.set(page_key, (version, content, response["Content-Type"]), TIMEOUT_SECONDS)
+        content = _with_placeholders(request, response.content)
+        entry = (street_id, version, content, response["Content-Type"])
+        cache.set(_page_key(request), entry, TIMEOUT_SECONDS)
     return response
+
+
+def _with_placeholders(request, content: bytes) -> bytes:
+    content = _CSRF_INPUT.sub(rb"\1" + _CSRF_PLACEHOLDER + rb"\2", content)
+    nonce = getattr(request, "_csp_nonce", None)
+    # A LazyNonce is false until the page used it; then the CSP header names it too.
+    if nonce:
+        content = content.replace(str(nonce).encode(), _NONCE_PLACEHOLDER)
+    return content
 
 
 def _response(request, content: bytes, content_type: str) -> HttpResponse:
     if _CSRF_PLACEHOLDER in content:
         content = content.replace(_CSRF_PLACEHOLDER, get_token(request).encode())
-    return HttpResponse(content, content_type=content_type)
+    if _NONCE_PLACEHOLDER in content:
+        # Using this request's nonce makes the CSP middleware put it in the header as well.
+        content = content.replace(_NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
+    response = HttpResponse(content, content_type=content_type)
+    # Said here rather than left to the session middleware: the page differs by the language
+    # and letters cookies, and for a logged-in member, whatever this request happened to read.
+    patch_vary_headers(response, ("Cookie",))
+    return response
 
 
 def invalidate(*street_ids: int) -> None:
@@ -139,11 +174,31 @@ def _on_user_change(sender, instance, update_fields=None, **kwargs):
     invalidate(*streets.values_list("street_id", flat=True))
 
 
+def _on_view_restriction_change(sender, instance, **kwargs):
+    """A restriction on a page also closes every page below it to anonymous visitors."""
+    from wagtail.models import Page
+
+    from .models import StreetPage
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        streets = StreetPage.objects.descendant_of(page, inclusive=True)
+        invalidate(*streets.values_list("pk", flat=True))
+
+
+def _on_site_change(sender, instance, **kwargs):
+    """A new host name or root page changes which page an address leads to, for any street."""
+    from .models import StreetPage
+
+    invalidate(*StreetPage.objects.values_list("pk", flat=True))
+
+
 def connect_signals() -> None:
     """Called from StreetsConfig.ready(): every save or delete that changes an anonymous page."""
     from django.apps import apps
     from django.contrib.auth import get_user_model
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import EventException, EventPage, NeighbourhoodPage, StreetMembership, StreetPage
@@ -155,6 +210,12 @@ def connect_signals() -> None:
     post_page_move.connect(_on_moved_page, dispatch_uid="page_cache_move")
     for signal in (post_save, post_delete):
         signal.connect(_on_exception_change, sender=EventException, dispatch_uid="page_cache")
+        # The cached page is served before Wagtail routes, so whatever routing would decide
+        # differently (a restriction, a site's host or root) must replace the token too.
+        signal.connect(
+            _on_view_restriction_change, sender=PageViewRestriction, dispatch_uid="page_cache"
+        )
+        signal.connect(_on_site_change, sender=Site, dispatch_uid="page_cache")
         signal.connect(_on_street_row_change, sender=StreetMembership, dispatch_uid="page_cache")
         signal.connect(_on_user_change, sender=get_user_model(), dispatch_uid="page_cache")
         # The board's counts on the street page; offers and requests save as their own models.
