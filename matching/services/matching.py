@@ -41,10 +41,11 @@ from . import notifications
 # A new request goes to a small ranked group of helpers, not to the whole street.
 PROPOSALS_PER_REQUEST = 3
 # The nightly re-match writes this many streets per transaction, so that on SQLite a
-# neighbour posting waits for one chunk (a few seconds) rather than for the whole run.
+# neighbour posting waits for one chunk (under a second at Rotterdam scale), not the whole run.
 STREETS_PER_TRANSACTION = 200
 
-Home = tuple[str, engine.Location | None]
+# (street id, user id) -> (house number, location): a member's home in one street.
+Homes = dict[tuple[int, int], tuple[str, engine.Location | None]]
 
 
 @dataclass
@@ -55,7 +56,7 @@ class StreetInputs:
     live_request_ids: set[int] = field(default_factory=set)
 
 
-def _homes(street_ids: Iterable[int]) -> dict[tuple[int, int], Home]:
+def _homes(street_ids: Iterable[int]) -> Homes:
     """(street id, user id) -> (house number, location) of approved members, in one query."""
     rows = (
         StreetMembership.objects.filter(street_id__in=street_ids, status=MembershipStatus.APPROVED)
@@ -100,7 +101,7 @@ def _read_matches(inputs: dict[int, StreetInputs]) -> tuple[Counter, Counter]:
 
 
 def _offers(
-    street_ids: Iterable[int], today: datetime.date, homes: dict, load: Counter
+    street_ids: Iterable[int], today: datetime.date, homes: Homes, load: Counter
 ) -> Iterator[engine.Offer]:
     rows = (
         HelpOffer.objects.filter(
@@ -130,7 +131,7 @@ def _offers(
 
 
 def _requests(
-    street_ids: Iterable[int], today: datetime.date, homes: dict, helpers: Counter
+    street_ids: Iterable[int], today: datetime.date, homes: Homes, helpers: Counter
 ) -> Iterator[engine.Request]:
     rows = (
         HelpRequest.objects.filter(
