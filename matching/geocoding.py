@@ -20,10 +20,15 @@ again later, and geopy logs the address it retries, which is personal data.
 
 Call it from a background task after an address was saved, never while a person waits for a
 page. The rate limit holds per process: with several workers, raise min_delay_seconds.
+
+Logging: this module logs error codes, never the address. geopy itself logs the request URL
+(at DEBUG), an error page's body and, when retrying, the query; LOGGING gives the "geopy"
+logger accounts.logfilters.WithoutArgumentsFilter, which drops those values.
 """
 
 import logging
 import re
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -236,10 +241,12 @@ def geocode_address(
         return _failure(GeocodeError.INVALID_RESPONSE)
     except GeopyError:
         return _failure(GeocodeError.FAILED)
-    except Exception:
+    except Exception as error:
         # Whatever else breaks (a bad setting, a library bug) must not reach the caller,
-        # which is a background job that will simply try this address again later.
-        logger.exception("Geocoding failed unexpectedly")
+        # which is a background job that will simply try this address again later. The
+        # exception's text may quote the query, so the log gets its class and stack only.
+        stack = "".join(traceback.format_tb(error.__traceback__))
+        logger.error("Geocoding failed unexpectedly: %s\n%s", type(error).__name__, stack)
         return GeocodeResult(ok=False, error=GeocodeError.FAILED)
 
     if location is None:

@@ -323,6 +323,8 @@ LOGGING = {
     "filters": {
         # A safety net: whatever a library logs, e-mail addresses come out masked.
         "mask_personal_data": {"()": "accounts.logfilters.MaskEmailFilter"},
+        # geopy logs the address it looks up (in the URL, in retries): keep its values out.
+        "without_arguments": {"()": "accounts.logfilters.WithoutArgumentsFilter"},
     },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
@@ -341,5 +343,6 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # One line per search-index update is noise, and task arguments can hold personal data.
         "django_tasks": {"level": "WARNING"},
+        "geopy": {"filters": ["without_arguments"]},
     },
 }
