@@ -7,7 +7,7 @@ from insights.choices import ConsentMethod, SignalStatus
 from insights.models import CareSignal
 from matching.choices import Urgency
 from matching.models import Match, MatchEvent, MatchStatus
-from tests.matching.factories import HelpOfferFactory
+from tests.matching.factories import HelpOfferFactory, HelpRequestFactory
 from tests.streets.factories import GangmakerMembershipFactory, MembershipFactory
 
 
@@ -59,3 +59,14 @@ def match_for(request, status=MatchStatus.ACCEPTED, at=None) -> Match:
     for step in _STEPS[status]:
         MatchEvent.objects.create(match=match, status=step, at=at)
     return match
+
+
+def helped(street, opened_days_ago=3, days_to_helper=2, status=MatchStatus.ACCEPTED):
+    """A new neighbour's request, on the board `opened_days_ago` days, that found a helper
+    `days_to_helper` days after it went up (or reached `status` then)."""
+    opened = timezone.now() - datetime.timedelta(days=opened_days_ago)
+    request = HelpRequestFactory(
+        street=street, author=MembershipFactory(street=street).user, opened_at=opened
+    )
+    match_for(request, status, at=opened + datetime.timedelta(days=days_to_helper))
+    return request

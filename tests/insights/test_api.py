@@ -11,6 +11,8 @@ from insights.urls import api_urlpatterns
 from tests.home.factories import HomePageFactory
 from tests.streets.factories import MembershipFactory, NeighbourhoodPageFactory
 
+from .factories import helped
+
 pytestmark = pytest.mark.django_db
 
 
@@ -144,3 +146,30 @@ def test_a_logged_in_welzijn_user_without_a_token_gets_401_for_wijk_b(client, wo
         reverse("insights:api_municipality"),
     ):
         assert client.get(url).status_code == 401, url
+
+
+def test_the_match_figures_come_through_the_api_suppressed_below_five_neighbours(
+    client, world, token
+):
+    requests = [helped(world.street_a) for _ in range(4)]
+    url = reverse("insights:api_street", args=[world.street_a.pk])
+
+    figures = json.loads(get(client, url, token).content)["totals"]
+    assert figures["hulpvragen_met_helper"] == SUPPRESSED
+    assert figures["tijd_tot_helper_mediaan"] == SUPPRESSED
+
+    requests.append(helped(world.street_a))
+    data = json.loads(get(client, url, token).content)
+    assert data["totals"]["hulpvragen_met_helper"] == 5
+    assert data["totals"]["tijd_tot_helper_mediaan"] == 2.0
+    trend = next(t for t in data["trends"] if t["key"] == "hulpvragen_met_helper")
+    assert 5 in [p["value"] for p in trend["points"]]
+
+
+def test_the_openapi_document_describes_every_figure(client, world):
+    document = json.loads(client.get(reverse("insights:api_openapi")).content)
+    figures = document["components"]["schemas"]["Figures"]["properties"]
+    assert figures["tijd_tot_helper_p90"]["description"] == (
+        "Tijd tot een helper (90e percentiel) (dagen)"
+    )
+    assert {"hulpvragen_met_helper", "open_zonder_helper", "bewoners"} <= set(figures)

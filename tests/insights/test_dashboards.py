@@ -11,6 +11,8 @@ from django.urls import reverse
 from insights.suppression import SUPPRESSED
 from tests.streets.factories import MembershipFactory
 
+from .factories import helped
+
 pytestmark = pytest.mark.django_db
 
 
@@ -110,6 +112,35 @@ def test_small_counts_are_suppressed_in_html_csv_and_json_alike(world, login, si
     assert by_title["Bergweg"]["bewoners"] == SUPPRESSED
     assert by_title["Zwaanshals"]["bewoners"] == 6
     assert data["suppression"] == {"min_people": 5, "shown_as": SUPPRESSED}
+
+
+def test_match_figures_from_fewer_than_five_neighbours_are_suppressed_in_html_csv_and_json(
+    world, login
+):
+    for _ in range(4):
+        helped(world.street_a)
+    client = login(world.welzijn_a)
+
+    html = client.get(dashboard_url("wijk", world.wijk)).content.decode()
+    assert "<strong>&lt; 5</strong>Hulpvragen die een helper kregen" in html
+    assert "<strong>&lt; 5</strong>Tijd tot een helper (mediaan)" in html
+    body = client.get(export_url("wijk", world.wijk, "csv")).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body), delimiter=";"))
+    match_rows = [
+        r
+        for r in rows
+        if r[2] in ("Hulpvragen die een helper kregen", "Tijd tot een helper (90e percentiel)")
+    ]
+    assert len(match_rows) == 2 * (1 + 2) + 12  # wijk and two streets, and the month trend
+    assert {r[4] for r in match_rows} == {SUPPRESSED}
+    data = json.loads(client.get(export_url("wijk", world.wijk, "json")).content)
+    assert data["totals"]["hulpvragen_met_helper"] == SUPPRESSED
+    assert {s["figures"]["tijd_tot_helper_p90"] for s in data["streets"]} == {SUPPRESSED}
+
+    helped(world.street_a)
+    html = client.get(dashboard_url("wijk", world.wijk)).content.decode()
+    assert "<strong>5</strong>Hulpvragen die een helper kregen" in html
+    assert "<strong>2,0 dagen</strong>Tijd tot een helper (mediaan)" in html
 
 
 def test_exports_hold_no_names_and_no_care_signals(world, login, six_in_street_a):

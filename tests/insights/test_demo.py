@@ -1,8 +1,9 @@
-"""The demo: care signals in Zwaanshals that welzijn@example.org sees, built idempotently."""
+"""The demo: care signals in Zwaanshals and the match figures that welzijn@example.org sees."""
 
 import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from home import demo as home_demo
@@ -10,6 +11,7 @@ from insights import demo
 from insights.choices import SignalStatus
 from insights.models import CareSignal, CareSignalNote
 from streets import demo as streets_demo
+from streets.models import NeighbourhoodPage
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +36,17 @@ def test_the_demo_has_an_open_and_an_acknowledged_signal_for_welzijn_noord(clien
     dashboard = client.get(reverse("insights:dashboard", args=["wijk", noord.pk]))
     assert dashboard.status_code == 200
     assert '<svg class="chart"' in dashboard.content.decode()
+
+
+def test_the_welzijn_login_sees_the_demos_match_figures_suppressed_and_charted(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    noord = NeighbourhoodPage.objects.get(slug="noord")
+
+    assert client.login(username="welzijn@example.org", password="liefenleed")
+    html = client.get(reverse("insights:dashboard", args=["wijk", noord.pk])).content.decode()
+
+    # The demo has one accepted match: a figure, but from fewer than five neighbours.
+    assert "<strong>&lt; 5</strong>Hulpvragen die een helper kregen" in html
+    assert "<strong>&lt; 5</strong>Tijd tot een helper (mediaan)" in html
+    assert "Open hulpvragen zonder helper, per soort hulp" in html
+    assert 'aria-labelledby="trend-hulpvragen_met_helper"' in html

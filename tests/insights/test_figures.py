@@ -11,6 +11,7 @@ from accounts.models import User
 from insights.choices import ScopeKind
 from insights.figures import build_context, build_dashboard, gangmaker_watch, quiet_streets
 from insights.suppression import SUPPRESSED
+from matching.models import MatchStatus
 from tests.streets.factories import (
     EventPageFactory,
     GangmakerMembershipFactory,
@@ -18,7 +19,7 @@ from tests.streets.factories import (
     StreetPageFactory,
 )
 
-from .factories import CareSignalFactory
+from .factories import CareSignalFactory, helped, match_for
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +94,8 @@ def test_the_whole_municipality_costs_the_same_queries_with_three_or_thirty_stre
         MembershipFactory(street=street)
         EventPageFactory(parent=street, slug="koffie")
         CareSignalFactory(street=street, neighbour=MembershipFactory(street=street).user)
+        helped(street)
+        match_for(helped(street, days_to_helper=1), MatchStatus.PROPOSED)
 
     with django_assert_num_queries(len(three_streets.captured_queries)):
         measure()

@@ -13,7 +13,7 @@ from matching.models import MatchStatus
 from tests.matching.factories import HelpRequestFactory
 from tests.streets.factories import MembershipFactory
 
-from .factories import match_for
+from .factories import helped, match_for
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +31,6 @@ def figures_of(dashboard, street=None):
         return dict(zip(keys, dashboard.totals, strict=True))
     row = next(s for s in dashboard.streets if s.id == street.pk)
     return dict(zip(keys, row.values, strict=True))
-
-
-def helped(street, opened_days_ago, days_to_helper, status=MatchStatus.ACCEPTED):
-    """A request opened `opened_days_ago` days ago whose helper said yes `days_to_helper` later."""
-    opened = timezone.now() - opened_days_ago * DAY
-    request = HelpRequestFactory(
-        street=street, author=MembershipFactory(street=street).user, opened_at=opened
-    )
-    match_for(request, status, at=opened + days_to_helper * DAY)
-    return request
 
 
 def test_median_and_90th_percentile_of_days():
