@@ -357,6 +357,26 @@ def test_post_form_with_errors_leads_from_the_summary_to_each_field(world, scrip
     assert not axe_blocking_violations(scripted_visitor, "hulp-aanbieden-met-fouten")
 
 
+def test_every_form_links_its_summary_to_a_radio_group_that_needs_an_answer(
+    world, scripted_visitor
+):
+    # The shared summary (components/form_errors.html), here on the care signal form: a group
+    # of radio buttons has no id of its own, so its link goes to the first option.
+    scripted_visitor.log_in_as(world.gangmaker_a)
+    page = scripted_visitor.open(
+        reverse("insights:raise_signal", kwargs={"street_id": world.street_a.pk})
+    )
+    page.get_by_role("button", name="Zorgsignaal versturen").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Weet de buur ervan?").click()
+    first_option = page.get_by_role("radio", name=re.compile("^Ja, de buur"))
+    expect(first_option).to_be_focused()
+    expect(first_option).to_have_attribute("aria-invalid", "true")
+    assert not axe_blocking_violations(scripted_visitor, "zorgsignaal-met-fouten")
+
+
 def _focused(page) -> dict:
     """What has the keyboard focus, and whether a sighted keyboard user can see where it is."""
     return page.evaluate(
