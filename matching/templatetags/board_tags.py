@@ -7,7 +7,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from matching.choices import Dagdeel, Urgency, Weekday
+from matching.choices import Category, Dagdeel, Urgency, Weekday
 from matching.models import PostKind
 from matching.services.board_queries import open_help_counts
 from matching.slots import DAGDELEN, slots_from_strings
@@ -24,6 +24,12 @@ class CardText:
     when: str
     who: str
     until: str
+
+
+def _label(choices, value) -> str:
+    """The label of `value`, as get_FOO_display gives it. That one hashes every lazy label of
+    the field, which translates all of them: a third of a card's time."""
+    return str(dict(choices.choices).get(value, value))
 
 
 def _request_when(request) -> str:
@@ -51,8 +57,8 @@ def card_text(post) -> CardText:
     """
     detail = post.detail
     if post.kind == PostKind.REQUEST:
-        what = detail.get_category_display()
-        urgency = detail.get_urgency_display() if detail.urgency != Urgency.NORMAL else ""
+        what = _label(Category, detail.category)
+        urgency = _label(Urgency, detail.urgency) if detail.urgency != Urgency.NORMAL else ""
         when = _request_when(detail)
     else:
         what = ", ".join(detail.get_categories_display())
