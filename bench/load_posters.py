@@ -1,12 +1,15 @@
 """Load on loopback: 32 members post help requests at once against gunicorn; nothing is lost.
 
-    .venv/bin/python bench/load_posters.py --seconds 20
+    .venv/bin/python bench/load_posters.py                     # SQLite file (WAL), 60 s
     .venv/bin/python bench/load_posters.py --database-url postgres://postgres@127.0.0.1:5432/liefleed_matrix_load
 
-Prepares the database (migrate, one street with `--posters` members), starts gunicorn on
-127.0.0.1, logs every member in and lets them post on the board concurrently for `--seconds`.
-Counts the answers (302 = acknowledged, 429 = rate limited, 5xx = failure) and then checks
-that every acknowledged post is in the database. Exits non-zero on any 5xx or missing post.
+Creates the database afresh (a SQLite file under var/, or a PostgreSQL database whose name
+contains "load", dropped and created again), migrates, makes one street with `--posters`
+members, starts gunicorn on 127.0.0.1 with bench/load_settings.py (no board rate limit), logs
+every member in and lets them post on the board concurrently for `--seconds`. Counts the
+answers (302 = acknowledged, 200 = the form came back with an error, 5xx = failure) and then
+checks that every acknowledged post is in the database. Prints one row for the table in
+bench/README.md; exits non-zero on any 5xx or missing post.
 """
 
 import argparse
@@ -22,11 +25,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "buren-helpen-elkaar-2026"  # noqa: S105 - throwaway load-test accounts
-SETTINGS = "cms.settings.dev"
+SETTINGS = "bench.load_settings"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -34,9 +38,26 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def fresh_database(url: str) -> None:
+    """Delete the SQLite file, or drop and create the PostgreSQL database, before Django starts."""
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    if "load" not in name:
+        sys.exit(f"refusing to drop {name!r}: give a database whose name contains 'load'")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def _django(database_url: str):
     os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -96,23 +117,52 @@ def _post(opener, url: str, data: dict) -> int:
         return error.code
 
 
-def poster(base: str, street_id: int, email: str, until: float, stats, acknowledged, lock):
+@dataclass
+class Run:
+    """What the poster threads share: the start line, the end of the window and the counts."""
+
+    seconds: int
+    posters: int
+    stats: collections.Counter = field(default_factory=collections.Counter)
+    acknowledged: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    until: float = 0.0
+
+    def __post_init__(self):
+        # Logging in hashes a password (slow on purpose): the window opens when all are in,
+        # or a busy machine spends the whole window on logins.
+        self.start = threading.Barrier(self.posters + 1, action=self._open)
+
+    def _open(self) -> None:
+        self.until = time.monotonic() + self.seconds
+
+    def count(self, status, description: str | None = None) -> None:
+        with self.lock:
+            self.stats[status] += 1
+            if description is not None:
+                self.acknowledged.append(description)
+
+
+def poster(base: str, street_id: int, email: str, run: Run) -> None:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
     login = f"{base}/account/inloggen/"
-    status = _post(
-        opener,
-        login,
-        {"csrfmiddlewaretoken": _csrf(opener, login), "username": email, "password": PASSWORD},
-    )
+    try:
+        status = _post(
+            opener,
+            login,
+            {"csrfmiddlewaretoken": _csrf(opener, login), "username": email, "password": PASSWORD},
+        )
+    except OSError:
+        status = "connection error"
+    run.start.wait()
     if status != 302:
-        with lock:
-            stats[f"login {status}"] += 1
+        run.count(f"login {status}")
         return
     new = f"{base}/straat/{street_id}/prikbord/vraag/nieuw/"
     valid_until = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
     number = 0
-    while time.monotonic() < until:
+    while time.monotonic() < run.until:
         number += 1
         description = f"Lastproef {email} nummer {number}"
         try:
@@ -134,11 +184,8 @@ def poster(base: str, street_id: int, email: str, until: float, stats, acknowled
             status = error.code
         except OSError:
             status = "connection error"
-        with lock:
-            # 200 means the form came back with an error: not acknowledged.
-            stats[status] += 1
-            if status == 302:
-                acknowledged.append(description)
+        # 200 means the form came back with an error: not acknowledged.
+        run.count(status, description if status == 302 else None)
 
 
 def main() -> int:
@@ -150,8 +197,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
 
-    if args.database_url.startswith("sqlite:///"):
-        Path(args.database_url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    fresh_database(args.database_url)
     _django(args.database_url)
     street_id, emails = prepare(args.posters)
 
@@ -180,17 +226,14 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(1)
-        stats, acknowledged, lock = collections.Counter(), [], threading.Lock()
-        until = time.monotonic() + args.seconds
+        run = Run(args.seconds, args.posters)
         threads = [
-            threading.Thread(
-                target=poster, args=(base, street_id, email, until, stats, acknowledged, lock)
-            )
-            for email in emails
+            threading.Thread(target=poster, args=(base, street_id, email, run)) for email in emails
         ]
-        started = time.monotonic()
         for thread in threads:
             thread.start()
+        run.start.wait()
+        started = time.monotonic()
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
@@ -205,14 +248,23 @@ def main() -> int:
             "description", flat=True
         )
     )
-    missing = [d for d in acknowledged if d not in stored]
+    missing = [d for d in run.acknowledged if d not in stored]
     errors = sum(
-        count for status, count in stats.items() if isinstance(status, int) and status >= 500
+        count for status, count in run.stats.items() if isinstance(status, int) and status >= 500
     )
-    print(f"database: {args.database_url.split('@')[-1]}")
-    print(f"{args.posters} posters for {elapsed:.1f} s: answers {dict(stats)}")
-    print(f"acknowledged posts: {len(acknowledged)}, in the database: {len(stored)}")
-    print(f"5xx: {errors}, acknowledged but missing: {len(missing)}")
+    from django.db import connection
+
+    answers = ", ".join(f"{status} × {n}" for status, n in sorted(run.stats.items(), key=str))
+    print(
+        "| database | posters | seconds | answers | acknowledged | in the database "
+        "| posts/s | 5xx | missing | load (1 min) |"
+    )
+    print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| {connection.vendor} | {args.posters} | {elapsed:.1f} | {answers} | {len(run.acknowledged)} "
+        f"| {len(stored)} | {len(run.acknowledged) / elapsed:.1f} | {errors} | {len(missing)} "
+        f"| {os.getloadavg()[0]:.1f} |"
+    )
     return 1 if errors or missing else 0
 
 
