@@ -15,7 +15,8 @@ from streets.models import NeighbourhoodPage, StreetPage
 
 from .choices import ScopeKind
 from .exports import json_response
-from .figures import METRICS, build_dashboard
+from .figures import METRICS
+from .figures.overview import CACHE_SECONDS, overview
 from .forms import PeriodForm
 from .services import authenticate_token
 from .suppression import MIN_PEOPLE, SUPPRESSED
@@ -50,7 +51,7 @@ def _dashboard_response(request, kind, page, not_found: str = ""):
     if form.is_bound and not form.is_valid():
         return _error(400, "Ongeldige periode.", fields=form.errors.get_json_data())
     start, end = form.period()
-    return json_response(build_dashboard(kind, page, start, end), download=False)
+    return json_response(overview(kind, page, start, end).dashboard, download=False)
 
 
 def _in_municipality(model, home, pk):
@@ -166,6 +167,7 @@ def openapi_document(server_url: str) -> dict:
                 "Alleen-lezen kengetallen van de Lief & Leedstraten van één gemeente, voor "
                 "gemeentelijke rapportage. Geen persoonsgegevens; elk getal dat uit minder dan "
                 f'{MIN_PEOPLE} mensen is berekend, staat er als "{SUPPRESSED}". '
+                f"De cijfers zijn hoogstens {CACHE_SECONDS // 60} minuten oud. "
                 "Een coördinator maakt de sleutel aan onder Signalen → API-sleutels."
             ),
         },

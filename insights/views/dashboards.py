@@ -14,7 +14,8 @@ from streets.permissions import street_access
 
 from .. import exports
 from ..choices import ScopeKind, SignalStatus
-from ..figures import build_context, build_dashboard, gangmaker_watch, quiet_streets
+from ..figures import build_dashboard
+from ..figures.overview import overview
 from ..forms import PeriodForm
 from ..permissions import check_figures, scope_page
 from ..services import signals_for_staff
@@ -54,8 +55,7 @@ def dashboard(request, kind, pk):
     check_figures(request.user, kind, page)
     form = PeriodForm(request.GET)
     start, end = form.period()
-    context = build_context(kind, page, start, end)
-    is_coordinator_view = kind == ScopeKind.MUNICIPALITY
+    figures = overview(kind, page, start, end)
     return render(
         request,
         "insights/dashboard.html",
@@ -63,9 +63,10 @@ def dashboard(request, kind, pk):
             "scope": page,
             "kind": kind,
             "form": form,
-            "dashboard": build_dashboard(kind, page, start, end, context=context),
-            "quiet_streets": quiet_streets(context) if is_coordinator_view else None,
-            "gangmaker_watch": gangmaker_watch(context) if is_coordinator_view else None,
+            "dashboard": figures.dashboard,
+            "computed_at": figures.computed_at,
+            "quiet_streets": figures.quiet_streets,
+            "gangmaker_watch": figures.gangmaker_watch,
             "period_query": f"van={start.isoformat()}&tot={end.isoformat()}",
         },
     )
@@ -77,7 +78,7 @@ def export(request, kind, pk, fmt):
     page = scope_page(kind, pk)
     check_figures(request.user, kind, page)
     start, end = PeriodForm(request.GET).period()
-    dashboard = build_dashboard(kind, page, start, end)
+    dashboard = overview(kind, page, start, end).dashboard
     if fmt == "csv":
         return exports.csv_response(dashboard)
     return exports.json_response(dashboard)

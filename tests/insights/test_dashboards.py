@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from insights.suppression import SUPPRESSED
@@ -138,6 +139,11 @@ def test_match_figures_from_fewer_than_five_neighbours_are_suppressed_in_html_cs
     assert {s["figures"]["tijd_tot_helper_p90"] for s in data["streets"]} == {SUPPRESSED}
 
     helped(world.street_a)
+    # The figures are kept for five minutes, and the page says when they were computed.
+    html = client.get(dashboard_url("wijk", world.wijk)).content.decode()
+    assert "<strong>&lt; 5</strong>Hulpvragen die een helper kregen" in html
+    assert "Berekend om " in html
+    cache.clear()  # five minutes later
     html = client.get(dashboard_url("wijk", world.wijk)).content.decode()
     assert "<strong>5</strong>Hulpvragen die een helper kregen" in html
     assert "<strong>2,0 dagen</strong>Tijd tot een helper (mediaan)" in html
@@ -204,10 +210,13 @@ def test_the_municipality_dashboard_page_costs_the_same_queries_for_more_streets
 
     client = login(world.coordinator)
     client.get(dashboard_url("gemeente", world.home))  # warm up the session and site caches
+    # Both measured requests compute the figures: nothing cached from the one before.
+    cache.clear()
     with CaptureQueriesContext(connection) as before:
         client.get(dashboard_url("gemeente", world.home))
     for n in range(10):
         StreetPageFactory(parent=world.wijk, slug=f"extra-{n}")
+    cache.clear()
     with django_assert_num_queries(len(before.captured_queries)):
         client.get(dashboard_url("gemeente", world.home))
 
@@ -239,3 +248,18 @@ def test_the_index_lists_a_welzijn_users_wijken_and_a_coordinators_municipality(
     assert dashboard_url("wijk", world.other_wijk) not in html
     html = login(world.coordinator).get(reverse("insights:index")).content.decode()
     assert dashboard_url("gemeente", world.home) in html
+
+
+def test_street_and_wijk_names_in_the_street_table_are_shown_as_text(world, login):
+    from tests.streets.factories import NeighbourhoodPageFactory, StreetPageFactory
+
+    wijk = NeighbourhoodPageFactory(parent=world.home, title="<b>Wijk</b>", slug="wijk-x")
+    StreetPageFactory(parent=wijk, title='"><script>alert(1)</script>', slug="straat-x")
+
+    html = login(world.coordinator).get(dashboard_url("gemeente", world.home)).content.decode()
+
+    assert "<script>alert(1)" not in html and "<b>Wijk</b>" not in html
+    assert (
+        "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a></th><td>&lt;b&gt;Wijk&lt;/b&gt;"
+        in html
+    )
