@@ -773,8 +773,7 @@ def _succeeded(response, changes: Changes, submission: Submission) -> bool:
 
 
 @pytest.fixture
-def ctx(world, settings):
-    settings.POT_RECEIPT_ROOT = settings.MEDIA_ROOT / "receipts"
+def ctx(world):
     objects = street_objects(world, world.street_a, world.gangmaker_a, world.bewoner_a)
     objects.update(
         street_id=world.street_a.pk,
