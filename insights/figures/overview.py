@@ -38,9 +38,13 @@ def _compute(kind: str, page: Page, start: datetime.date, end: datetime.date) ->
     return Overview(dashboard, context.now, quiet_streets(context), gangmaker_watch(context))
 
 
+def cache_key(kind: str, page: Page, start: datetime.date, end: datetime.date) -> str:
+    return f"insights:overview:{kind}:{page.pk}:{start.isoformat()}:{end.isoformat()}"
+
+
 def overview(kind: str, page: Page, start: datetime.date, end: datetime.date) -> Overview:
     """The figures of `page` over [start, end], from the cache if computed recently."""
-    key = f"insights:overview:{kind}:{page.pk}:{start.isoformat()}:{end.isoformat()}"
+    key = cache_key(kind, page, start, end)
     found = cache.get(key)
     if found is None:
         found = _compute(kind, page, start, end)
