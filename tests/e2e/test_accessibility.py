@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from matching.models import HelpOffer, Notification
 from streets.models import EventPage
 from tests.accounts.factories import OfflineUserFactory
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, Variant, _visitor
 from tests.home.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -386,6 +386,7 @@ def _focused(page) -> dict:
             return {
                 name: el.name || el.id || el.textContent.trim(),
                 label: el.labels && el.labels.length ? el.labels[0].textContent.trim() : "",
+                role: el.getAttribute("role") || "",
                 tag: el.tagName.toLowerCase(),
                 outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
             };
@@ -476,6 +477,25 @@ def test_week_grid_can_be_filled_in_with_the_keyboard_alone(world, scripted_visi
     offer = HelpOffer.objects.get(street=world.street_a, author=world.bewoner_a)
     assert offer.availability == ["0:ochtend", "1:avond"]
     assert offer.categories == ["boodschappen"]
+
+
+def test_a_table_wider_than_a_phone_scrolls_in_its_own_box_with_the_keyboard(
+    world, browser, live_server
+):
+    context, phone = _visitor(browser, live_server, Variant("telefoon", javascript=True))
+    try:
+        page = phone.open(reverse("privacy"))
+        # The headers stay with the table; the box around it has the section's name.
+        table_box = page.get_by_role("region", name="Wat we bewaren")
+        expect(table_box.get_by_role("columnheader", name="Hoe lang")).to_be_visible()
+
+        _tab_to(page, lambda f: f["role"] == "region")
+        assert _focused(page)["outline"], "no visible focus on the table's scroll box"
+        for _ in range(5):
+            page.keyboard.press("ArrowRight")
+        assert table_box.evaluate("box => box.scrollLeft") > 0
+    finally:
+        context.close()
 
 
 def _contrast(first: str, second: str) -> float:
