@@ -22,7 +22,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
+from wagtail.views import serve as wagtail_serve
 
 # Upcoming events drop off as time passes without any save; this bounds how long that takes.
 TIMEOUT_SECONDS = 300
@@ -63,16 +65,52 @@ def is_cacheable(request) -> bool:
     )
 
 
+# Which street an address led to, as seen by this process: with it a hit reads the page and
+# the street's version in one round trip to the cache. Only a hint (the stored page names its
+# street, and that street's version decides), bounded because any path with extra slashes
+# leads to a street too.
+_street_at: dict[str, int] = {}
+_STREET_AT_LIMIT = 10_000
+
+
+def _remember(page_key: str, street_id: int) -> None:
+    if len(_street_at) >= _STREET_AT_LIMIT:
+        _street_at.clear()
+    _street_at[page_key] = street_id
+
+
 def cached_response(request) -> HttpResponse | None:
     """The stored page for this address if its street has not changed since; None otherwise.
     The caller has checked is_cacheable(request)."""
-    entry = cache.get(_page_key(request))
+    page_key = _page_key(request)
+    hinted = _street_at.get(page_key)
+    if hinted is None and not _leads_to_wagtail(request):
+        return None
+    keys = [page_key] if hinted is None else [page_key, _version_key(hinted)]
+    found = cache.get_many(keys)
+    entry = found.get(page_key)
     if entry is None:
         return None
     street_id, version, content, content_type = entry
-    if cache.get(_version_key(street_id)) != version:
+    version_key = _version_key(street_id)
+    current = found.get(version_key) if version_key in keys else cache.get(version_key)
+    if current != version:
         return None
+    _remember(page_key, street_id)
     return _response(request, content, content_type)
+
+
+def _leads_to_wagtail(request) -> bool:
+    """Only an address that Django hands to Wagtail can be a street page: the project's own
+    views never pay for a cache read, and a URL pattern added in front of Wagtail's wins over
+    a page stored before it existed. Resolving costs as much as the rest of a hit, so an
+    address this process already knows as a street's skips it (patterns change only with a
+    restart)."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return match.func is wagtail_serve
 
 
 def serve_cached(request, street_id: int, render) -> HttpResponse:
@@ -93,6 +131,7 @@ def serve_cached(request, street_id: int, render) -> HttpResponse:
         content = _with_placeholders(request, response.content)
         entry = (street_id, version, content, response["Content-Type"])
         cache.set(_page_key(request), entry, TIMEOUT_SECONDS)
+        _remember(_page_key(request), street_id)
     return response
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
+from streets import page_cache
 from streets.choices import MemberRole
 from streets.models import EventException
 from tests.matching.factories import HelpOfferFactory
@@ -285,3 +286,16 @@ def test_a_preview_of_a_draft_is_never_the_cached_live_page(client, world):
     live = client.get(world.street_a.url, headers={"host": host}).content.decode()
     assert "Concept: nog niet publiceren" in preview
     assert "Concept: nog niet publiceren" not in live
+
+
+def test_the_projects_own_pages_do_not_read_the_page_cache(client, world, monkeypatch):
+    url = world.street_a.url
+    read = []
+    get_many = page_cache.cache.get_many
+    monkeypatch.setattr(
+        page_cache.cache, "get_many", lambda keys: read.extend(keys) or get_many(keys)
+    )
+    client.get("/zoeken/")
+    assert read == []
+    client.get(url)
+    assert read
