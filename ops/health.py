@@ -24,12 +24,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_q.brokers import Broker, get_broker
 from django_q.brokers.orm import ORM
-from django_q.brokers.redis_broker import Redis
 from django_q.conf import Conf
 from django_q.models import OrmQ
 from django_q.signing import SignedPackage
 from django_q.tasks import async_task
 
+from ops.brokers import ReliableRedis
 from ops.models import Heartbeat
 
 logger = logging.getLogger(__name__)
@@ -79,19 +79,19 @@ def _check_cache() -> dict:
 
 
 def oldest_queued_task_age(broker: Broker) -> float | None:
-    """Seconds since the task at the head of the queue was enqueued, None if the queue is
-    empty or the broker type cannot tell."""
-    if isinstance(broker, Redis):
-        # rpush on enqueue and blpop on dequeue: index 0 is the oldest waiting task.
-        payload = broker.connection.lindex(broker.list_key, 0)
+    """Seconds since the oldest task in the queue (waiting, or handed out and not yet
+    acknowledged) was enqueued, None if the queue is empty or the broker type cannot tell."""
+    if isinstance(broker, ReliableRedis):
+        # The head of the list is the oldest waiting task; a leased one may be older still.
+        payloads = broker.pending_payloads()
     elif isinstance(broker, ORM):
         head = OrmQ.objects.using(Conf.ORM).filter(key=broker.list_key).order_by("pk").first()
-        payload = head.payload if head else None
+        payloads = [head.payload] if head else []
     else:
         return None
-    if payload is None:
+    if not payloads:
         return None
-    started = SignedPackage.loads(payload)["started"]
+    started = min(SignedPackage.loads(payload)["started"] for payload in payloads)
     return (timezone.now() - started).total_seconds()
 
 

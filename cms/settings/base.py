@@ -223,6 +223,9 @@ Q_CLUSTER = {
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
+    # django-q2's own Redis broker loses a task whose worker is killed; this one hands it out
+    # again after "retry", as the ORM broker does.
+    Q_CLUSTER["broker_class"] = "ops.brokers.ReliableRedis"
 else:
     Q_CLUSTER["orm"] = "default"
 
