@@ -1,8 +1,9 @@
 """Figures from the help board: open requests and those still without a helper, who offers help.
 
-"Without a helper" means no live match: no helper has said yes (accepted) or the pair has not
-yet agreed (confirmed). A proposal nobody answered is not a helper. Requests that went without
-one for more than 14 days are the ones the street did not pick up. One query fetches all open
+"Without a helper" means no live match: no match that a helper has accepted, or that the
+neighbour then confirmed. A proposal nobody answered is not a helper, nor is one that was
+declined, cancelled or expired. Requests on the board for more than 14 days without one are
+the ones the street did not pick up. One query fetches all open
 requests in scope with that flag, so the counts per street and per category come from the
 same rows.
 """
