@@ -335,7 +335,12 @@ def dismiss_report(request, access, report_id):
         else:
             messages.success(request, _("De melding is afgehandeld; het bericht blijft staan."))
         return _to_moderation(access)
-    context = {"street": access.street, "report": post_report, "form": form}
+    context = {
+        "street": access.street,
+        "report": post_report,
+        "post": _street_post(access, post_report.post_id),
+        "form": form,
+    }
     return render(request, "matching/dismiss_report.html", context)
 
 

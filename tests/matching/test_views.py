@@ -573,6 +573,17 @@ def test_the_gangmaker_dismisses_a_report_and_the_post_stays(login, world, posts
     assert ModerationLog.objects.get().action == "report_dismissed"
 
 
+def test_the_dismiss_page_shows_the_reported_post_with_its_writer(login, world, posts):
+    response = login(world.gangmaker_a).get(
+        reverse("matching:dismiss_report", args=[world.street_a.pk, posts["report"].pk])
+    )
+
+    assert response.status_code == 200
+    post = posts["request"]
+    assert post.detail.description in response.content.decode()
+    assert f"{post.author.first_name}, nr." in response.content.decode()
+
+
 def test_the_gangmaker_turns_on_premoderation_and_a_new_neighbours_post_waits(login, world):
     response = login(world.gangmaker_a).post(
         reverse("matching:settings", args=[world.street_a.pk]),
