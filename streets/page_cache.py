@@ -2,8 +2,8 @@
 
 A page is stored when StreetPage.serve renders it for an anonymous visitor, under a key made of
 host, path, language and letter size, together with the street's id and the street's version
-token. streets.middleware serves it from there before Wagtail routes the request: one read for
-the page, one for the street's version, no query. Anything that changes what the anonymous page
+token. streets.middleware serves it from there before Wagtail routes the request: the page and
+the street's version in one round trip to the cache, no query. Anything that changes what the anonymous page
 shows, or whether Wagtail would serve it at that address (the page, its wijk, its events, the
 board counts, the gangmakers' names, a move, unpublishing, a view restriction, a site), replaces
 the token through the signal handlers below. The cache must be shared by all processes (Redis
@@ -103,9 +103,9 @@ def cached_response(request) -> HttpResponse | None:
 def _leads_to_wagtail(request) -> bool:
     """Only an address that Django hands to Wagtail can be a street page: the project's own
     views never pay for a cache read, and a URL pattern added in front of Wagtail's wins over
-    a page stored before it existed. Resolving costs as much as the rest of a hit, so an
-    address this process already knows as a street's skips it (patterns change only with a
-    restart)."""
+    a page stored before it existed. Resolving up to Wagtail's catch-all pattern is a good
+    part of a hit's cost, so an address this process already knows as a street's skips it
+    (patterns change only with a restart)."""
     try:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
@@ -128,10 +128,12 @@ def serve_cached(request, street_id: int, render) -> HttpResponse:
     if hasattr(response, "render"):
         response.render()
     if response.status_code == 200 and version is not None:
+        page_key = _page_key(request)
         content = _with_placeholders(request, response.content)
-        entry = (street_id, version, content, response["Content-Type"])
-        cache.set(_page_key(request), entry, TIMEOUT_SECONDS)
-        _remember(_page_key(request), street_id)
+        cache.set(
+            page_key, (street_id, version, content, response["Content-Type"]), TIMEOUT_SECONDS
+        )
+        _remember(page_key, street_id)
     return response
 
 

@@ -299,3 +299,16 @@ def test_the_projects_own_pages_do_not_read_the_page_cache(client, world, monkey
     assert read == []
     client.get(url)
     assert read
+
+
+def test_an_address_taken_over_by_another_street_shows_that_street(client, world):
+    url = world.street_a.url
+    visit(client, world.street_a)
+    visit(client, world.street_a)
+    world.street_a.slug = "zwaanshals-oud"
+    world.street_a.save_revision().publish()
+    world.street_b.title = "Nieuwe Zwaanshals"
+    world.street_b.slug = "zwaanshals"
+    world.street_b.save_revision().publish()
+    page = client.get(url).content.decode()
+    assert "Nieuwe Zwaanshals" in page
