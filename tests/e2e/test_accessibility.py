@@ -334,6 +334,17 @@ def test_week_grid_names_every_checkbox_with_its_day_and_dagdeel(world, scripted
     expect(page.get_by_label("dinsdag avond")).to_be_checked()
 
 
+def test_week_grid_fits_a_phone_also_with_larger_letters(world, browser, live_server):
+    context, phone = _visitor(browser, live_server, Variant("telefoon", javascript=True))
+    try:
+        context.add_cookies([{"name": "letters", "value": "groot", "url": live_server.url}])
+        page = _offer_form(world, phone)
+        expect(page.locator("html")).to_have_class(re.compile("large-print"))
+        assert not layout_problems(phone, "hulp-aanbieden-grotere-letters")
+    finally:
+        context.close()
+
+
 def test_post_form_with_errors_leads_from_the_summary_to_each_field(world, scripted_visitor):
     page = _offer_form(world, scripted_visitor)
     page.get_by_role("button", name="Op het prikbord zetten").click()
@@ -493,7 +504,8 @@ def test_a_table_wider_than_a_phone_scrolls_in_its_own_box_with_the_keyboard(
         assert _focused(page)["outline"], "no visible focus on the table's scroll box"
         for _ in range(5):
             page.keyboard.press("ArrowRight")
-        assert table_box.evaluate("box => box.scrollLeft") > 0
+        # Chromium scrolls smoothly: wait for the box to have moved (fails after the timeout).
+        page.wait_for_function("box => box.scrollLeft > 0", arg=table_box.element_handle())
     finally:
         context.close()
 
