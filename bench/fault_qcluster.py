@@ -82,23 +82,6 @@ class Row:
 # --- preparing -------------------------------------------------------------------------------
 
 
-def fresh_database(url: str) -> None:
-    """Delete the SQLite file, or drop and create the PostgreSQL database, before Django starts."""
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return
-    import psycopg
-
-    server, name = url.rsplit("/", 1)
-    if "fault" not in name:
-        sys.exit(f"refusing to drop {name!r}: give a database whose name contains 'fault'")
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def setup_django(database_url: str, redis_url: str) -> None:
     os.environ.update(
         DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE=SETTINGS, FAULT_MAIL_DIR=str(MAIL_DIR)
@@ -393,7 +376,11 @@ def main() -> int:
     MAIL_DIR.mkdir(parents=True)
     for log in (ROOT / "var").glob("fault-qcluster-*.log"):
         log.unlink()
-    fresh_database(args.database_url)
+    # Here, not at the top: the qcluster imports this module for its mail backend, and only
+    # the script (run from bench/) has bench/ on its path.
+    from fresh_db import fresh_database
+
+    fresh_database(args.database_url, "fault")
     setup_django(args.database_url, args.redis_url)
     from django.db import connection
 

@@ -28,6 +28,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fresh_db import fresh_database  # bench/ is on the path: these run as scripts
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "buren-helpen-elkaar-2026"  # noqa: S105 - throwaway load-test accounts
 SETTINGS = "bench.load_settings"
@@ -36,23 +38,6 @@ SETTINGS = "bench.load_settings"
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
-
-
-def fresh_database(url: str) -> None:
-    """Delete the SQLite file, or drop and create the PostgreSQL database, before Django starts."""
-    if url.startswith("sqlite:///"):
-        path = url.removeprefix("sqlite:///")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return
-    import psycopg
-
-    server, name = url.rsplit("/", 1)
-    if "load" not in name:
-        sys.exit(f"refusing to drop {name!r}: give a database whose name contains 'load'")
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _django(database_url: str):
@@ -197,7 +182,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
 
-    fresh_database(args.database_url)
+    fresh_database(args.database_url, "load")
     _django(args.database_url)
     street_id, emails = prepare(args.posters)
 
