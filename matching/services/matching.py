@@ -258,7 +258,7 @@ def _store(proposals: list[tuple[int, engine.Proposal]]) -> list[Match]:
                 created_at=stamp,
             )
             for match in matches
-            for user, text, urgent in notifications._texts(match, "proposed")
+            for user, text, urgent in notifications.match_news(match, "proposed")
         )
         if news:
             transaction.on_commit(partial(_enqueue_sends, [n.pk for n in news]))

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.mail import MAIL_ERRORS, send_to_user
 from matching.choices import Urgency
@@ -37,34 +38,38 @@ def is_quiet(moment: datetime.datetime | None = None) -> bool:
     return local >= QUIET_FROM or local < QUIET_UNTIL
 
 
-def _texts(match: Match, kind: str) -> list[tuple[object, str, bool]]:
-    """(recipient, text, urgent) for each person this change concerns."""
+def match_news(match: Match, kind: str) -> list[tuple[object, str, bool]]:
+    """(recipient, text, urgent) for each person this change of `match` concerns.
+
+    The text is stored with the notification, in the language active when it is written
+    (Dutch in tasks and for most visitors).
+    """
     request, offer = match.request, match.offer
     requester, helper = request.author, offer.author
-    category = request.get_category_display()
+    names = {
+        "requester": requester.first_name,
+        "helper": helper.first_name,
+        "category": request.get_category_display(),
+    }
     urgent = request.urgency == Urgency.URGENT
     if kind == "proposed":
         return [
-            (
-                helper,
-                f"{requester.first_name} zoekt hulp bij {category}. Kunt u helpen?",
-                urgent,
-            )
+            (helper, _("%(requester)s zoekt hulp bij %(category)s. Kunt u helpen?") % names, urgent)
         ]
     if kind == "accepted":
-        return [(requester, f"{helper.first_name} wil u helpen met {category}.", True)]
+        return [(requester, _("%(helper)s wil u helpen met %(category)s.") % names, True)]
     if kind == "confirmed":
-        return [(helper, f"Afgesproken: u helpt {requester.first_name} met {category}.", False)]
+        return [(helper, _("Afgesproken: u helpt %(requester)s met %(category)s.") % names, False)]
     if kind == "done":
         return [
-            (requester, f"Is het gelukt met {category}? Laat het even weten.", False),
-            (helper, f"Is het gelukt bij {requester.first_name}? Laat het even weten.", False),
+            (requester, _("Is het gelukt met %(category)s? Laat het even weten.") % names, False),
+            (helper, _("Is het gelukt bij %(requester)s? Laat het even weten.") % names, False),
         ]
     if kind in ("cancelled_by_helper", "declined"):
-        return [(requester, f"{helper.first_name} kan toch niet helpen met {category}.", False)]
+        return [(requester, _("%(helper)s kan toch niet helpen met %(category)s.") % names, False)]
     if kind == "cancelled_by_requester":
         return [
-            (helper, f"{requester.first_name} heeft geen hulp meer nodig bij {category}.", False)
+            (helper, _("%(requester)s heeft geen hulp meer nodig bij %(category)s.") % names, False)
         ]
     return []
 
@@ -72,7 +77,7 @@ def _texts(match: Match, kind: str) -> list[tuple[object, str, bool]]:
 def notify_match(match: Match, kind: str) -> list[Notification]:
     """Write the notifications for a change of `match`; e-mail them after the commit."""
     created = []
-    for user, text, urgent in _texts(match, kind):
+    for user, text, urgent in match_news(match, kind):
         try:
             with transaction.atomic():
                 notification = Notification.objects.create(
