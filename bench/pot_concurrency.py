@@ -11,7 +11,7 @@ connection, calling the real services.
 
 Creates the database afresh (a SQLite file, or a PostgreSQL database whose name contains
 "pot", dropped and created again), migrates once, opens two funded pots through the services
-and runs two scenarios, each with processes that wait for one common start moment:
+and runs two scenarios in the same processes, each from one common start moment:
 - spend: `--processes` gangmakers each record an expense of `--amount` from `--funded`;
 - approve: six expenses of € 30 wait for four-eyes approval in a pot of € 100 and a second
   gangmaker approves them all at once (`--approvers` processes).
@@ -110,7 +110,8 @@ def _funded_pot(street, funded: Decimal, **fields):
     from pot.services import open_pot
 
     pot, _ = open_pot(street, timezone.localdate().year, PotSettings(yearly_amount=funded))
-    Pot.objects.filter(pk=pot.pk).update(**fields)
+    if fields:
+        Pot.objects.filter(pk=pot.pk).update(**fields)
     return pot
 
 
