@@ -67,11 +67,6 @@ def street_rows(dashboard, period_query: str) -> SafeString:
     escape, which Django's wraps; the wrapper's cost showed in the profile).
     """
     show = FigureFormat()
-    # The label inside each cell is for narrow screens, where the table's head is hidden.
-    cell_starts = [
-        f'<td><span class="cell-label" aria-hidden="true">{escape(str(m.label))}: </span>'
-        for m in dashboard.metrics
-    ]
     units = [m.unit for m in dashboard.metrics]
     with_wijk = dashboard.kind == ScopeKind.MUNICIPALITY
     # One reverse for all rows: a street's id is the last part of its dashboard's path.
@@ -80,8 +75,8 @@ def street_rows(dashboard, period_query: str) -> SafeString:
     rows = []
     for street in dashboard.streets:
         cells = "".join(
-            f"{start}{escape(show(value, unit))}</td>"
-            for start, unit, value in zip(cell_starts, units, street.values, strict=True)
+            f"<td>{escape(show(value, unit))}</td>"
+            for unit, value in zip(units, street.values, strict=True)
         )
         wijk = f"<td>{escape(street.wijk)}</td>" if with_wijk else ""
         rows.append(

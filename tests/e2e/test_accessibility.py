@@ -510,6 +510,32 @@ def test_a_table_wider_than_a_phone_scrolls_in_its_own_box_with_the_keyboard(
         context.close()
 
 
+def test_chart_labels_on_a_phone_are_as_large_as_on_a_desktop(site, browser, live_server):
+    context, phone = _visitor(browser, live_server, Variant("telefoon", javascript=True))
+    try:
+        phone.log_in_as(site.welzijn_a)
+        page = phone.open(
+            reverse("insights:dashboard", kwargs={"kind": "straat", "pk": site.street_a.pk})
+        )
+        # SVG text is drawn at its font size times the chart's scale on the screen.
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll(".chart__label, .chart__value")].map((t) => {
+                const svg = t.ownerSVGElement;
+                const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                return parseFloat(getComputedStyle(t).fontSize) * scale;
+            })"""
+        )
+        assert sizes, "the dashboard drew no chart"
+        assert min(sizes) >= 12, f"chart text is {min(sizes):.1f} px on a phone"
+        # The wide chart scrolls in its own box, named like the chart; the page still fits.
+        expect(
+            page.get_by_role("region").filter(has=page.locator("svg.chart")).first
+        ).to_be_visible()
+        assert not layout_problems(phone, "signalen-straat-telefoon")
+    finally:
+        context.close()
+
+
 def _contrast(first: str, second: str) -> float:
     """WCAG contrast ratio of two CSS rgb()/rgba() colours."""
 
