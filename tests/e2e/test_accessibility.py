@@ -388,6 +388,30 @@ def test_every_form_links_its_summary_to_a_radio_group_that_needs_an_answer(
     assert not axe_blocking_violations(scripted_visitor, "zorgsignaal-met-fouten")
 
 
+def test_survey_questions_with_errors_share_one_summary_that_takes_the_focus(
+    world, scripted_visitor
+):
+    ids = street_objects(world, world.street_a, world.gangmaker_a, world.bewoner_a)
+    scripted_visitor.log_in_as(world.gangmaker_a)
+    page = scripted_visitor.open(
+        reverse(
+            "surveys:edit", kwargs={"street_id": world.street_a.pk, "survey_id": ids["survey_id"]}
+        )
+    )
+    page.locator("#id_vragen-0-position").fill("1200")
+    page.locator("#id_vragen-2-label").fill("")
+    page.get_by_role("button", name="Opslaan").click()
+
+    # One alert for the whole page, not one per question each pulling the focus to itself.
+    summary = page.get_by_role("alert")
+    expect(summary).to_have_count(1)
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Vraag 3: Vraag").click()
+    expect(page.locator("#id_vragen-2-label")).to_be_focused()
+    expect(page.locator("#id_vragen-2-label")).to_have_attribute("aria-invalid", "true")
+    assert not axe_blocking_violations(scripted_visitor, "enquete-aanpassen-met-fouten")
+
+
 def _focused(page) -> dict:
     """What has the keyboard focus, and whether a sighted keyboard user can see where it is."""
     return page.evaluate(
