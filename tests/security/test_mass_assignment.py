@@ -658,11 +658,14 @@ def _tables() -> list[Table]:
         meta = model._meta
         if meta.db_table.startswith(_VOLATILE) or not meta.managed or meta.proxy:
             continue
-        fks = [f for f in meta.concrete_fields if f.is_relation and f.remote_field]
+        # Only the columns of this table: a child page's inherited fields live in its parent's
+        # table (SQLite would read an unknown quoted column as a string literal and hide it).
+        fields = meta.local_concrete_fields
+        fks = [f for f in fields if f.is_relation and f.remote_field]
         tables[meta.db_table] = Table(
             meta.db_table,
             meta.pk.column,
-            tuple(f.column for f in meta.concrete_fields),
+            tuple(f.column for f in fields),
             frozenset(f.column for f in fks if issubclass(f.related_model, user_model)),
             frozenset(f.column for f in fks if issubclass(f.related_model, Page)),
         )
@@ -687,19 +690,24 @@ def _rows(tables: list[Table]) -> dict[str, dict]:
 @dataclass
 class Changes:
     written: dict[str, list[dict]]  # rows created or changed, per table
-    existing: set[tuple[str, object]]  # (table, pk) of rows that existed and changed or went
+    # (table, n) of rows that existed and changed or went; n is the row's place in its table
+    # by primary key. Rows a submission prepares are made again for every post, and on
+    # PostgreSQL a rolled-back insert still uses up its id, so the ids differ between posts
+    # while the places do not.
+    existing: set[tuple[str, int]]
 
 
 def _changes(before: dict, after: dict) -> Changes:
     written, existing = {}, set()
     for table, rows in after.items():
         old = before.get(table, {})
+        place = {pk: n for n, pk in enumerate(sorted(old))}
         for pk, row in rows.items():
             if old.get(pk) != row:
                 written.setdefault(table, []).append(row)
                 if pk in old:
-                    existing.add((table, pk))
-        existing.update((table, pk) for pk in old.keys() - rows.keys())
+                    existing.add((table, place[pk]))
+        existing.update((table, place[pk]) for pk in old.keys() - rows.keys())
     return Changes(written, existing)
 
 
