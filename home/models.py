@@ -1,8 +1,6 @@
 """The municipality's home page, the toolkit and news articles, and the public forms."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -54,53 +52,17 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         # streets imports home's blocks; importing it at call time keeps the apps acyclic.
         from streets.models import NeighbourhoodPage
+        from streets.services import upcoming_events_below
 
         context = super().get_context(request, *args, **kwargs)
         context["neighbourhoods"] = (
             NeighbourhoodPage.objects.child_of(self).live().public().order_by("title")
         )
-        context["upcoming_events"] = self.upcoming_events()
+        context["upcoming_events"] = upcoming_events_below(self, limit=6)
         context["articles"] = (
             ArticlePage.objects.descendant_of(self).live().public().order_by("-date")[:3]
         )
         return context
-
-    def upcoming_events(self, limit: int = 6) -> list:
-        """The next `limit` dates of the municipality's events, as upcoming_events_below gives
-        them, but reading only the events that can be among them.
-
-        upcoming_events_below expands every coming event below a page: at 1/10 of Rotterdam
-        some 370 events, most of the home's time (bench/scale/profile_board.py). A one-off
-        event has one date, its start, so of those surely listed (not over, no skipped date)
-        only the `limit` earliest, and any at the same moment, can make the list. Series and
-        one-offs with a skipped date are few and are all expanded as before.
-        """
-        from streets.events.choices import ExceptionKind, Repeat
-        from streets.events.recurrence import OPEN_END, upcoming
-        from streets.models import EventException, EventPage
-
-        now = timezone.now()
-        events = EventPage.objects.descendant_of(self).live().public()
-        series = ~Q(repeat=Repeat.NEVER) & (
-            Q(repeat_until__isnull=True) | Q(repeat_until__gte=timezone.localdate())
-        )
-        # Exactly when recurrence.upcoming lists a one-off: it has not ended (or, without an
-        # end, began less than OPEN_END ago).
-        one_off = Q(repeat=Repeat.NEVER) & (
-            Q(end__gt=now) | Q(end__isnull=True, start__gt=now - OPEN_END)
-        )
-        skips = Exists(
-            EventException.objects.filter(event=OuterRef("pk"), kind=ExceptionKind.SKIPPED)
-        )
-        last_start = list(
-            events.filter(one_off & ~skips)
-            .order_by("start")
-            .values_list("start", flat=True)[limit - 1 : limit]
-        )
-        if last_start:
-            one_off &= skips | Q(start__lte=last_start[0])
-        candidates = events.filter(series | one_off).prefetch_related("exceptions")
-        return upcoming(candidates, now, limit=limit)
 
 
 class ArticleIndexPage(Page):
