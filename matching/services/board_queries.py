@@ -67,19 +67,25 @@ def _as_cards(posts: QuerySet) -> QuerySet:
     )
 
 
-def _on_board(street: StreetPage) -> QuerySet:
-    """Open posts of the street's approved members, with the author's house number.
+def _with_house_number(posts: QuerySet, **membership) -> QuerySet:
+    """Posts whose author is a member of the post's street (with `membership`'s conditions on
+    that membership), with the author's house number there.
 
     A join on the author's membership (one per street and user) instead of an EXISTS and a
-    subquery: the same rows, and the house number comes along.
+    subquery: the same rows, and the house number comes along. The conditions go in the same
+    filter() as the join, so they apply to that one membership.
     """
-    return (
-        HelpPost.objects.filter(street=street, status=PostStatus.OPEN)
-        .filter(
-            author__memberships__street=F("street"),
-            author__memberships__status=MembershipStatus.APPROVED,
-        )
-        .annotate(author_house_number=F("author__memberships__house_number"))
+    conditions = {f"author__memberships__{name}": value for name, value in membership.items()}
+    return posts.filter(author__memberships__street=F("street"), **conditions).annotate(
+        author_house_number=F("author__memberships__house_number")
+    )
+
+
+def _on_board(street: StreetPage) -> QuerySet:
+    """Open posts of the street's approved members, with the author's house number."""
+    return _with_house_number(
+        HelpPost.objects.filter(street=street, status=PostStatus.OPEN),
+        status=MembershipStatus.APPROVED,
     )
 
 
@@ -126,10 +132,11 @@ def board_page(street: StreetPage, number) -> BoardPage:
 def own_posts(street: StreetPage, user) -> QuerySet:
     """The user's own posts in this street in every state except withdrawn and closed."""
     return _as_cards(
-        HelpPost.objects.filter(street=street, author=user)
-        .exclude(status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED))
-        .filter(author__memberships__street=F("street"))
-        .annotate(author_house_number=F("author__memberships__house_number"))
+        _with_house_number(
+            HelpPost.objects.filter(street=street, author=user).exclude(
+                status__in=(PostStatus.WITHDRAWN, PostStatus.CLOSED)
+            )
+        )
     ).order_by("-created_at", "-pk")
 
 
