@@ -16,7 +16,7 @@ from django.urls import reverse
 from streets.choices import MembershipStatus
 from surveys.services import close_survey
 from tests.home.factories import HomePageFactory
-from tests.security.conftest import api_token_id, street_objects
+from tests.security.conftest import api_token_id, route_kwargs
 from tests.security.test_permission_matrix import ROLES, ROUTES
 from tests.streets.factories import CoordinatorAssignmentFactory, MembershipFactory
 from tests.surveys.factories import template_survey
@@ -39,13 +39,8 @@ def _title(response) -> str:
 
 def _titles_of_every_page(world) -> dict[str, str]:
     """Route name -> <title> of every GET route that answers with an HTML page."""
-    objects = street_objects(world, world.street_a, world.gangmaker_a, world.bewoner_a)
-    objects.update(
-        street_id=world.street_a.pk,
-        home_id=world.home.pk,
-        wijk_id=world.wijk.pk,
-        token_id=api_token_id(world),
-    )
+    token_id = api_token_id(world)
+    objects = route_kwargs(world, world.street_a, world.gangmaker_a, world.bewoner_a, token_id)
     clients = {role: _client(world, role) for role in ROLES}
     titles = {}
     for name, route in ROUTES.items():

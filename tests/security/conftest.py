@@ -104,6 +104,18 @@ def api_token_id(world) -> int:
     return token.pk
 
 
+def route_kwargs(world, street, gangmaker, bewoner, token_id: int) -> dict[str, int]:
+    """Every URL kwarg the site's routes take, for `street`: its objects (street_objects), the
+    street itself, its wijk, the municipality and an API token."""
+    return {
+        **street_objects(world, street, gangmaker, bewoner),
+        "street_id": street.pk,
+        "home_id": world.home.pk,
+        "wijk_id": world.wijk.pk,
+        "token_id": token_id,
+    }
+
+
 def _tables() -> list[str]:
     names = []
     for app_label in _OWNED_APPS:

@@ -45,7 +45,7 @@ from surveys.choices import AnswerChannel, DraftStatus, QuestionKind
 from surveys.models import Survey, SurveyResponse
 from surveys.services import close_survey, save_response
 from tests.accounts.factories import DEFAULT_PASSWORD
-from tests.security.conftest import api_token_id, street_objects
+from tests.security.conftest import api_token_id, route_kwargs
 from tests.security.test_permission_matrix import ROUTES
 from tests.streets.factories import GangmakerMembershipFactory
 from tests.surveys.factories import question
@@ -782,14 +782,8 @@ def _succeeded(response, changes: Changes, submission: Submission) -> bool:
 
 @pytest.fixture
 def ctx(world):
-    objects = street_objects(world, world.street_a, world.gangmaker_a, world.bewoner_a)
-    objects.update(
-        street_id=world.street_a.pk,
-        home_id=world.home.pk,
-        wijk_id=world.wijk.pk,
-        token_id=api_token_id(world),
-    )
-    return world, objects
+    token_id = api_token_id(world)
+    return world, route_kwargs(world, world.street_a, world.gangmaker_a, world.bewoner_a, token_id)
 
 
 def test_extra_fields_posted_to_every_form_are_ignored_or_refused(ctx):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.security.conftest import api_token_id, db_snapshot, street_objects
+from tests.security.conftest import api_token_id, db_snapshot, route_kwargs
 
 pytestmark = pytest.mark.django_db
 
@@ -250,12 +250,10 @@ def test_the_permission_table_names_no_pattern_that_is_gone():
 
 def _objects(world) -> tuple[dict, dict]:
     """The kwargs sources for street A and for street B (same wijk, same municipality)."""
-    shared = {"home_id": world.home.pk, "wijk_id": world.wijk.pk, "token_id": api_token_id(world)}
-    objects_a = street_objects(world, world.street_a, world.gangmaker_a, world.bewoner_a)
-    objects_b = street_objects(world, world.street_b, world.gangmaker_b, world.bewoner_b)
+    token_id = api_token_id(world)
     return (
-        {**objects_a, **shared, "street_id": world.street_a.pk},
-        {**objects_b, **shared, "street_id": world.street_b.pk},
+        route_kwargs(world, world.street_a, world.gangmaker_a, world.bewoner_a, token_id),
+        route_kwargs(world, world.street_b, world.gangmaker_b, world.bewoner_b, token_id),
     )
 
 
