@@ -119,11 +119,12 @@ def serve_cached(request, street_id: int, render) -> HttpResponse:
 
     The version is read before rendering: if the street changes meanwhile, the token is
     replaced and the page stored here is never served."""
-    version = cache.get(_version_key(street_id))
+    version_key = _version_key(street_id)
+    version = cache.get(version_key)
     if version is None:
         version = secrets.token_hex(8)
-        if not cache.add(_version_key(street_id), version, None):
-            version = cache.get(_version_key(street_id))
+        if not cache.add(version_key, version, None):
+            version = cache.get(version_key)
     response = render()
     if hasattr(response, "render"):
         response.render()
