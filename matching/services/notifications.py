@@ -5,8 +5,8 @@ with a unique key per (match, kind, recipient): a task that runs twice finds the
 sends nothing twice. E-mail waits during quiet hours (22:00-8:00, Amsterdam time) and for
 members who chose a daily or weekly digest, unless it is urgent; `send_digests` sends what
 waited, and also what could not go out because the mail server was unreachable or the
-sending worker was killed. Neighbours without e-mail get nothing by mail: their gangmaker's printable door list
-shows what to pass on.
+sending worker was killed. Neighbours without e-mail get nothing by mail: their gangmaker's
+printable door list shows what to pass on.
 """
 
 import datetime
