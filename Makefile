@@ -53,10 +53,12 @@ test-integration: install
 test-e2e: install
 	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
+# lint-imports checks the layers of the apps ([tool.importlinter] in pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports --no-cache --no-logo
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# The demo app (`manage.py seed_demo`, make run): dev and test only, it uses the test factories.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = True
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-not-secret-lief-en-leed")  # noqa: F405, S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]

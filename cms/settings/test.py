@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# The demo app: its command and builders are tested too (tests/demo/).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]

@@ -8,11 +8,11 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
+from demo.builders.streets import LOGINS
 from insights.choices import ConsentMethod, SignalStatus
 from insights.models import CareSignalNote
 from matching.choices import Urgency
 from streets.choices import MemberRole, MembershipStatus
-from streets.demo import LOGINS
 from streets.models import StreetPage
 from tests.insights.factories import CareSignalFactory
 

@@ -4,13 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home import demo as home_demo
-from insights import demo as insights_demo
-from matching import demo as matching_demo
-from matching import demo_matches
-from pot import demo as pot_demo
-from streets import demo as streets_demo
-from surveys import demo as surveys_demo
+from demo.builders import board, home, insights, matches, pot, streets, surveys
 from tests.accounts.factories import DEFAULT_PASSWORD
 
 
@@ -20,13 +14,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.stdout.write("Demogegevens opbouwen…")
-        home = home_demo.build(self.stdout)
-        streets_demo.build(home, self.stdout)
-        matching_demo.build(home, self.stdout)
-        demo_matches.build(home, self.stdout)
-        surveys_demo.build(home, self.stdout)
-        pot_demo.build(home, self.stdout)
-        insights_demo.build(home, self.stdout)
+        home_page = home.build(self.stdout)
+        for builder in (streets, board, matches, surveys, pot, insights):
+            builder.build(home_page, self.stdout)
         User = get_user_model()
         if not User.objects.filter(email="admin@example.org").exists():
             User.objects.create_superuser(

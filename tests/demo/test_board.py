@@ -4,10 +4,10 @@ import io
 
 import pytest
 
-from home import demo as home_demo
-from matching import demo
+from demo.builders import board
+from demo.builders import home as home_demo
+from demo.builders import streets as streets_demo
 from matching.models import BoardSettings, HelpPost, PostReport, PostStatus
-from streets import demo as streets_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_board_has_every_case_and_building_it_again_adds_nothing():
     home = home_demo.build(io.StringIO())
     streets_demo.build(home, io.StringIO())
-    demo.build(home, io.StringIO())
+    board.build(home, io.StringIO())
     first = (HelpPost.objects.count(), PostReport.objects.count())
-    demo.build(home, io.StringIO())
+    board.build(home, io.StringIO())
 
     assert (HelpPost.objects.count(), PostReport.objects.count()) == first
     assert first[0] >= 12

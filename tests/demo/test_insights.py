@@ -6,11 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from home import demo as home_demo
-from insights import demo
+from demo.builders import home as home_demo
+from demo.builders import insights as insights_demo
+from demo.builders import streets as streets_demo
 from insights.choices import SignalStatus
 from insights.models import CareSignal, CareSignalNote
-from streets import demo as streets_demo
 from streets.models import NeighbourhoodPage
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +20,8 @@ def test_the_demo_has_an_open_and_an_acknowledged_signal_for_welzijn_noord(clien
     out = io.StringIO()
     home = home_demo.build(out)
     streets_demo.build(home, out)
-    demo.build(home, out)
-    demo.build(home, out)
+    insights_demo.build(home, out)
+    insights_demo.build(home, out)
 
     assert sorted(CareSignal.objects.values_list("status", flat=True)) == sorted(
         [SignalStatus.OPEN, SignalStatus.ACKNOWLEDGED]

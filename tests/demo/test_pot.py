@@ -1,18 +1,20 @@
+"""The pot's demo: this year's pots everywhere, and tips, expenses and a reminder in Zwaanshals."""
+
 import io
 
 from django.utils import timezone
 
-from pot import demo
+from demo.builders import pot as pot_demo
+from demo.builders import streets as streets_demo
 from pot.choices import TipStatus
 from pot.models import Expense, Pot, Reminder, Tip
-from streets import demo as streets_demo
 
 
 def test_the_demo_builds_pots_tips_expenses_and_a_reminder_and_can_run_twice(home):
     streets_demo.build(home, io.StringIO())
 
-    demo.build(home, io.StringIO())
-    demo.build(home, io.StringIO())
+    pot_demo.build(home, io.StringIO())
+    pot_demo.build(home, io.StringIO())
 
     year = timezone.localdate().year
     assert Pot.objects.filter(year=year).count() == 12

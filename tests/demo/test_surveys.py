@@ -2,8 +2,8 @@
 
 import pytest
 
+from demo.builders import surveys as surveys_demo
 from streets.models import StreetPage
-from surveys import demo
 from surveys.models import SurveyResponse
 from tests.accounts.factories import OfflineUserFactory
 from tests.streets.factories import MembershipFactory
@@ -20,9 +20,9 @@ def test_the_demo_survey_has_answers_of_each_kind_and_building_twice_adds_nothin
     street = StreetPage.objects.get(slug="zwaanshals")
     MembershipFactory(street=street, user=OfflineUserFactory(), house_number="5")
 
-    demo.build(world.home, Quiet())
+    surveys_demo.build(world.home, Quiet())
     first = list(SurveyResponse.objects.values_list("pk", flat=True))
-    demo.build(world.home, Quiet())
+    surveys_demo.build(world.home, Quiet())
 
     assert list(SurveyResponse.objects.values_list("pk", flat=True)) == first
     assert sorted(SurveyResponse.objects.values_list("channel", flat=True)) == [
