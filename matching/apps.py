@@ -7,8 +7,9 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Burenhulp")
 
     def ready(self):
-        from accounts.personal_data import matching as personal_data
         from accounts.privacy import register_personal_data
+
+        from . import personal_data
 
         register_personal_data("prikbord", personal_data.export, personal_data.erase)
 

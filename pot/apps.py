@@ -7,7 +7,8 @@ class PotConfig(AppConfig):
     verbose_name = _("Lief & Leed-potje")
 
     def ready(self):
-        from accounts.personal_data import pot as personal_data
         from accounts.privacy import register_personal_data
+
+        from . import personal_data
 
         register_personal_data("potje", personal_data.export, personal_data.erase)

@@ -7,10 +7,9 @@ class StreetsConfig(AppConfig):
     verbose_name = _("Straten en wijken")
 
     def ready(self):
-        from accounts.personal_data import streets as personal_data
         from accounts.privacy import register_personal_data
 
-        from . import page_cache
+        from . import page_cache, personal_data
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
         page_cache.connect_signals()
