@@ -8,8 +8,10 @@ class StreetsConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register_personal_data
+        from accounts.twofactor import register_two_factor_rule
 
-        from . import page_cache, personal_data
+        from . import page_cache, permissions, personal_data
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
+        register_two_factor_rule(permissions.sees_more_than_one_street)
         page_cache.connect_signals()
