@@ -8,11 +8,10 @@ class MatchingConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register_personal_data
+        from ops.schedules import register_schedules
 
-        from . import personal_data
+        from . import personal_data, schedules, signal_handlers
 
         register_personal_data("prikbord", personal_data.export, personal_data.erase)
-
-        from . import signal_handlers
-
+        register_schedules(*schedules.SCHEDULES)
         signal_handlers.connect()

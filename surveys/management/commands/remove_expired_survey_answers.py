@@ -1,6 +1,6 @@
 """Remove the answers of surveys that were closed longer ago than the retention period.
 
-Called nightly by a django-q2 Schedule (surveys migration 0003); can be run by hand too.
+Called nightly by a django-q2 Schedule (declared in surveys/schedules.py); can be run by hand too.
 The period is `SURVEY_ANSWER_RETENTION_DAYS` (default 90 days) or `--days`.
 """
 
