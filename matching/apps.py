@@ -7,10 +7,14 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Burenhulp")
 
     def ready(self):
+        from django.core import checks
+
         from accounts.privacy import register_personal_data
         from ops.schedules import register_schedules
 
-        from . import personal_data, schedules, signal_handlers
+        from . import geocoding, personal_data, schedules, signal_handlers
+
+        checks.register(geocoding.check_geocoder_setting)
 
         register_personal_data("prikbord", personal_data.export, personal_data.erase)
         register_schedules(*schedules.SCHEDULES)

@@ -9,8 +9,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from surveys.services import remove_expired_answers
 
-DEFAULT_RETENTION_DAYS = 90
-
 
 class Command(BaseCommand):
     help = "Verwijdert de antwoorden van enquêtes die langer dan de bewaartermijn gesloten zijn."
@@ -19,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             type=int,
-            default=getattr(settings, "SURVEY_ANSWER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
+            default=settings.SURVEY_ANSWER_RETENTION_DAYS,
             help="Bewaartermijn in dagen na het sluiten van een enquête.",
         )
 
