@@ -85,7 +85,7 @@ class ScheduledCommand:
         """Whether `moment` falls on this job's time (so a row's next run can stay)."""
         if moment is None:
             return False
-        local = timezone.localtime(moment)
+        local = timezone.localtime(moment, timezone.get_default_timezone())
         if local.minute != self.at.minute:
             return False
         if self.schedule_type == Schedule.HOURLY:
@@ -102,7 +102,7 @@ class ScheduledCommand:
                 minute=self.at.minute, second=0, microsecond=0
             )
             return moment if moment > now else moment + datetime.timedelta(hours=1)
-        zone = timezone.get_current_timezone()
+        zone = timezone.get_default_timezone()
         today = timezone.localtime(now, zone).date()
         if self.on is None:
             days = (today, today + datetime.timedelta(days=1))
