@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from .personal_data import accounts
+        from . import personal_data
         from .privacy import register_personal_data
 
-        register_personal_data("account", accounts.export, accounts.erase)
+        register_personal_data("account", personal_data.export, personal_data.erase)

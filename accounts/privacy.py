@@ -1,11 +1,17 @@
 """The neighbour's data rights (AVG): download one's data, delete one's account.
 
-Every app that keeps personal data registers what belongs to a person and how to erase it
-(`register_personal_data` in its AppConfig.ready()); the contributions live in
-accounts/personal_data/. This module runs them all: an export is a dict per source, an erasure
-runs every eraser, then scrubs the framework's own stores (page revisions, log entries, the
-search index, task rows) and finally anonymises the user row, which other rows (the pot's
-ledger, moderation logs) keep pointing to without the person.
+Every app that keeps personal data registers what belongs to a person and how to erase it:
+its own `<app>/personal_data.py`, registered with `register_personal_data` in its
+AppConfig.ready() (accounts' own part included). This module runs them all: an export is a
+dict per source, an erasure runs every eraser, then scrubs the framework's own stores (page
+revisions, log entries, the search index, task rows: scrubbing.py) and finally anonymises the
+user row, which other rows (the pot's ledger, moderation logs) keep pointing to without the
+person.
+
+Erasers run in registration order, which is INSTALLED_APPS order, but none depends on
+another having run: each deletes or anonymises its own app's rows, and the ORM follows the
+foreign keys between apps (CASCADE or SET_NULL, nothing PROTECTed points at a person's rows).
+Only the scrubbing depends on order, and erase_user runs it explicitly after every eraser.
 """
 
 import hashlib
@@ -112,10 +118,10 @@ def erase_user(user: User) -> None:
     identity = Identity(user.pk, user.get_full_name(), user.email or "")
     for source in _sources.values():
         source.eraser(user, identity)
-    # Imported here: framework.py needs this module's Identity.
-    from .personal_data import framework
+    # Imported here: scrubbing.py needs this module's Identity.
+    from . import scrubbing
 
-    framework.erase(identity)
+    scrubbing.erase(identity)
     User.objects.filter(pk=user.pk).update(
         email=None,
         is_offline=True,

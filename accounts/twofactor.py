@@ -1,7 +1,9 @@
 """Two-factor authentication (TOTP through django-otp): who needs it, setting it up, checking it.
 
-Required for the people who see more than one street (welzijn staff, coordinators) and for
-superusers; available to everybody else, gangmakers first. TwoFactorMiddleware enforces it.
+Required for superusers and for whoever a registered rule names: an app that gives people a
+wider view registers a rule from its AppConfig.ready() (streets: welzijn staff and
+coordinators, who see more than one street). Available to everybody else, gangmakers first.
+TwoFactorMiddleware enforces it.
 
 Backup codes (django-otp's static device) let someone in whose phone is lost or flat: ten
 one-time codes, shown once when the app is confirmed or when new ones are made. Only a keyed
@@ -10,6 +12,7 @@ hash of each code is stored, so the database (or a backup of it) does not hold u
 
 import secrets
 from base64 import b32encode
+from collections.abc import Callable
 
 import segno
 from django.db import transaction
@@ -17,8 +20,6 @@ from django.utils.crypto import salted_hmac
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-from streets.models import CoordinatorAssignment, WelzijnAssignment
 
 DEVICE_NAME = "Authenticator-app"
 BACKUP_DEVICE_NAME = "Reservecodes"
@@ -28,13 +29,20 @@ BACKUP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 BACKUP_CODE_LENGTH = 10
 
 
+type TwoFactorRule = Callable[[object], bool]
+
+_rules: list[TwoFactorRule] = []
+
+
+def register_two_factor_rule(rule: TwoFactorRule) -> None:
+    """Add `rule(user)`: True when that user may not work without a second factor."""
+    if rule not in _rules:
+        _rules.append(rule)
+
+
 def requires_two_factor(user) -> bool:
-    """Welzijn staff, coordinators and superusers may not work without a second factor."""
-    return (
-        user.is_superuser
-        or WelzijnAssignment.objects.filter(user=user).exists()
-        or CoordinatorAssignment.objects.filter(user=user).exists()
-    )
+    """Superusers, and whoever a registered rule names, may not work without a second factor."""
+    return user.is_superuser or any(rule(user) for rule in _rules)
 
 
 def confirmed_device(user) -> TOTPDevice | None:

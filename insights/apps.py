@@ -7,7 +7,8 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Signalen voor welzijn")
 
     def ready(self):
-        from accounts.personal_data import insights as personal_data
         from accounts.privacy import register_personal_data
+
+        from . import personal_data
 
         register_personal_data("zorgsignalen", personal_data.export, personal_data.erase)

@@ -1,29 +1,11 @@
-"""Small-count suppression: the one rule every figure passes before anyone sees it.
+"""Small-count suppression in the dashboards: every figure passes the rule before anyone sees
+it, in the dashboard, the charts, CSV and JSON exports and the API alike, because all of them
+render values that went through `suppress()` (figures.base.assemble()) and nothing else.
 
-A figure computed from fewer than MIN_PEOPLE people is shown as "< 5", never exactly: in the
-dashboard, the charts, CSV and JSON exports and the API alike, because all of them render
-values that went through `suppress()` and nothing else.
+The rule itself (the threshold, the text shown instead, the function) is accounts.suppression,
+which the survey's figures use too; it is re-exported here for the insights modules.
 """
 
-from decimal import Decimal
+from accounts.suppression import MIN_PEOPLE, SUPPRESSED, Shown, is_suppressed, suppress
 
-MIN_PEOPLE = 5
-SUPPRESSED = "< 5"
-
-type Shown = int | float | Decimal | str | None
-
-
-def suppress(value: int | float | Decimal | None, people: int) -> Shown:
-    """`value` if it was computed from at least MIN_PEOPLE people, else "< 5".
-
-    For a count of people, `people` is the count itself; for a sum, median or share it is the
-    number of distinct people behind it. Zero counts too: "nobody in this street asked for
-    help" is as telling about a small street as "one neighbour did".
-    """
-    if people < MIN_PEOPLE:
-        return SUPPRESSED
-    return value
-
-
-def is_suppressed(value: Shown) -> bool:
-    return value == SUPPRESSED
+__all__ = ["MIN_PEOPLE", "SUPPRESSED", "Shown", "is_suppressed", "suppress"]

@@ -7,11 +7,15 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Burenhulp")
 
     def ready(self):
-        from accounts.personal_data import matching as personal_data
+        from django.core import checks
+
         from accounts.privacy import register_personal_data
+        from ops.schedules import register_schedules
+
+        from . import geocoding, personal_data, schedules, signal_handlers
+
+        checks.register(geocoding.check_geocoder_setting)
 
         register_personal_data("prikbord", personal_data.export, personal_data.erase)
-
-        from . import signal_handlers
-
+        register_schedules(*schedules.SCHEDULES)
         signal_handlers.connect()

@@ -1,7 +1,7 @@
 """Turn a home address into coordinates: the only module that talks to a geocoding service.
 
-Two services, chosen by the GEOCODER setting (read at call time, so tests and deployments can
-switch it):
+Two services, chosen by the GEOCODER setting (cms/settings/base.py, from DJANGO_GEOCODER and
+its options; read at call time, so tests can switch it):
 
     GEOCODER = {
         "backend": "pdok",          # "pdok" (Dutch BAG addresses), "nominatim" or "none"
@@ -35,6 +35,7 @@ from functools import lru_cache, partial
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core import checks
 from geopy.exc import (
     GeocoderParseError,
     GeocoderQuotaExceeded,
@@ -49,15 +50,6 @@ from geopy.location import Location
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "backend": "none",
-    "timeout": 5,
-    "user_agent": "liefleed/0.1 (Lief & Leed buurthulp)",
-    "min_delay_seconds": 1.0,
-    "max_retries": 0,
-    "error_wait_seconds": 5.0,
-    "domain": None,
-}
 BACKENDS = ("pdok", "nominatim", "none")
 
 
@@ -157,9 +149,19 @@ class PDOKLocatieserver(Geocoder):
         return Location(str(doc.get("weergavenaam", "")), (latitude, longitude), doc)
 
 
-def geocoder_config() -> dict:
-    """The GEOCODER setting over the defaults."""
-    return {**DEFAULTS, **getattr(settings, "GEOCODER", {})}
+def check_geocoder_setting(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """A system check (registered in MatchingConfig.ready()): a misspelt DJANGO_GEOCODER stops
+    the start instead of failing every address later."""
+    backend = settings.GEOCODER["backend"]
+    if backend in BACKENDS:
+        return []
+    return [
+        checks.Error(
+            f"GEOCODER backend {backend!r} is not one of {', '.join(BACKENDS)}.",
+            hint="Set DJANGO_GEOCODER to pdok, nominatim or none.",
+            id="matching.E001",
+        )
+    ]
 
 
 @lru_cache(maxsize=4)
@@ -218,7 +220,7 @@ def geocode_address(
     comma-separated text). When PDOK names a postcode outside them, the result is refused as
     `outside_street`: a street of the same name in another town is no neighbour.
     """
-    config = geocoder_config()
+    config = settings.GEOCODER
     if config["backend"] == "none":
         return GeocodeResult(ok=False, error=GeocodeError.DISABLED)
     if config["backend"] not in BACKENDS:

@@ -1,4 +1,5 @@
-"""What operations keeps in the database: proof that a worker took a task off the queue."""
+"""What operations keeps in the database: proof that a worker took a task off the queue, and
+which of django-q2's schedules the code declares."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +33,24 @@ class Heartbeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_host}:{self.worker_pid} {self.processed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ManagedSchedule(models.Model):
+    """A django-q2 Schedule that `sync_schedules` keeps in step with the apps' declarations
+    (ops/schedules.py), by name. A schedule made by hand in the admin has no row here, so the
+    sync never changes or removes it."""
+
+    name = models.CharField(
+        _("naam"),
+        max_length=100,
+        unique=True,
+        help_text=_("De naam van de geplande taak, zoals een app die in schedules.py noemt."),
+    )
+
+    class Meta:
+        verbose_name = _("geplande taak uit de code")
+        verbose_name_plural = _("geplande taken uit de code")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

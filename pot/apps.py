@@ -7,7 +7,10 @@ class PotConfig(AppConfig):
     verbose_name = _("Lief & Leed-potje")
 
     def ready(self):
-        from accounts.personal_data import pot as personal_data
         from accounts.privacy import register_personal_data
+        from ops.schedules import register_schedules
+
+        from . import personal_data, schedules
 
         register_personal_data("potje", personal_data.export, personal_data.erase)
+        register_schedules(*schedules.SCHEDULES)

@@ -4,12 +4,13 @@ import datetime
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Gift, Occasion
 from .models import PotSettings
-from .receipts import max_receipt_bytes, sniff_content_type
+from .receipts import sniff_content_type
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 
@@ -98,7 +99,7 @@ class ExpenseForm(forms.Form):
         self.fields["receipt"].help_text = _(
             "Een foto of een PDF, hooguit %(mb)s MB. Alleen de gangmakers en de coördinator "
             "zien het."
-        ) % {"mb": max_receipt_bytes() // (1024 * 1024)}
+        ) % {"mb": settings.POT_RECEIPT_MAX_BYTES // (1024 * 1024)}
 
     def clean_spent_on(self):
         spent_on = self.cleaned_data["spent_on"]
@@ -137,7 +138,7 @@ def clean_receipt_file(uploaded):
     """Refuse anything that is not a photo or a PDF by its content, or that is too big."""
     if not uploaded:
         return None
-    limit = max_receipt_bytes()
+    limit = settings.POT_RECEIPT_MAX_BYTES
     if uploaded.size > limit:
         raise forms.ValidationError(
             _("Dit bestand is te groot: hooguit %(mb)s MB.") % {"mb": limit // (1024 * 1024)}

@@ -3,10 +3,6 @@
 A renamed program or text file claims to be "bon.jpg"; its content says otherwise.
 """
 
-from django.conf import settings
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
 JPEG = "image/jpeg"
 PNG = "image/png"
 WEBP = "image/webp"
@@ -17,10 +13,6 @@ EXTENSIONS = {JPEG: ".jpg", PNG: ".png", WEBP: ".webp", HEIC: ".heic", PDF: ".pd
 
 # Brands in an ISO media "ftyp" box that phones use for HEIC/HEIF photos.
 HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1"}
-
-
-def max_receipt_bytes() -> int:
-    return getattr(settings, "POT_RECEIPT_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 def sniff_content_type(head: bytes) -> str | None:

@@ -15,8 +15,8 @@ from django.utils.functional import cached_property
 
 
 def receipt_root() -> Path:
-    """POT_RECEIPT_ROOT if set, else var/receipts in the project (never under MEDIA_ROOT)."""
-    return Path(getattr(settings, "POT_RECEIPT_ROOT", settings.BASE_DIR / "var" / "receipts"))
+    """POT_RECEIPT_ROOT (var/receipts in the project unless set; never under MEDIA_ROOT)."""
+    return Path(settings.POT_RECEIPT_ROOT)
 
 
 @deconstructible

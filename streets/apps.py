@@ -7,10 +7,11 @@ class StreetsConfig(AppConfig):
     verbose_name = _("Straten en wijken")
 
     def ready(self):
-        from accounts.personal_data import streets as personal_data
         from accounts.privacy import register_personal_data
+        from accounts.twofactor import register_two_factor_rule
 
-        from . import page_cache
+        from . import page_cache, permissions, personal_data
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
+        register_two_factor_rule(permissions.sees_more_than_one_street)
         page_cache.connect_signals()

@@ -76,6 +76,15 @@ def welzijn_paths(user) -> list[str]:
     )
 
 
+def sees_more_than_one_street(user) -> bool:
+    """Welzijn staff and coordinators: their view spans streets, so they must use a second
+    factor (registered with accounts.twofactor in StreetsConfig.ready())."""
+    return (
+        WelzijnAssignment.objects.filter(user=user).exists()
+        or CoordinatorAssignment.objects.filter(user=user).exists()
+    )
+
+
 def is_coordinator_of(user, page) -> bool:
     """Superusers count as coordinators of every municipality."""
     if not user.is_authenticated:

@@ -319,6 +319,31 @@ OTP_TOTP_ISSUER = "Lief & Leed"
 # requests and offers are kept before the retention job removes them.
 PERSONAL_DATA_LINK_MINUTES = 60
 RETENTION_CLOSED_POSTS_DAYS = env.int("DJANGO_RETENTION_CLOSED_POSTS_DAYS", default=365)
+# Survey answers go this many days after their survey closed (remove_expired_survey_answers).
+SURVEY_ANSWER_RETENTION_DAYS = env.int("DJANGO_SURVEY_ANSWER_RETENTION_DAYS", default=90)
+
+# The pot's receipts: kept outside MEDIA_ROOT (they have no public URL; pot/storage.py), at
+# most this large; keep it below nginx's client_max_body_size (deploy/nginx/liefleed.conf).
+POT_RECEIPT_ROOT = env.path("DJANGO_POT_RECEIPT_ROOT", default=BASE_DIR / "var" / "receipts")
+POT_RECEIPT_MAX_BYTES = env.int("DJANGO_POT_RECEIPT_MAX_BYTES", default=5 * 1024 * 1024)
+
+# Geocoding the homes of a street (matching/geocoding.py): "pdok" (the Dutch government's BAG
+# address search), "nominatim" (OpenStreetMap) or "none", the default: no address leaves the
+# server until a deployment chooses a service. Both services ask for an identifying user agent
+# and at most one request a second; with several workers, raise the delay. Retries stay at 0:
+# the caller is a background job that tries again later, and geopy logs what it retries.
+GEOCODER = {
+    "backend": env.str("DJANGO_GEOCODER", default="none"),
+    "timeout": env.float("DJANGO_GEOCODER_TIMEOUT", default=5.0),
+    "user_agent": env.str(
+        "DJANGO_GEOCODER_USER_AGENT", default="liefleed/0.1 (Lief & Leed buurthulp)"
+    ),
+    "min_delay_seconds": env.float("DJANGO_GEOCODER_MIN_DELAY_SECONDS", default=1.0),
+    "max_retries": env.int("DJANGO_GEOCODER_MAX_RETRIES", default=0),
+    "error_wait_seconds": env.float("DJANGO_GEOCODER_ERROR_WAIT_SECONDS", default=5.0),
+    # Another host for the same API, e.g. a local mirror.
+    "domain": env.str("DJANGO_GEOCODER_DOMAIN", default="") or None,
+}
 
 LOGGING = {
     "version": 1,

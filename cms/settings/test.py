@@ -19,6 +19,8 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# No address leaves the machine, whatever the environment says; tests fake the service.
+GEOCODER = {**GEOCODER, "backend": "none", "domain": None}  # noqa: F405
 # Other apps' tests log staff in with force_login; tests/accounts and tests/security switch
 # two-factor enforcement back on where they test it.
 TWO_FACTOR_ENFORCED = False

@@ -11,6 +11,7 @@ import datetime
 import secrets
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from home.models import HomePage
 from pot.choices import AuditAction, EntryKind, ExpenseStatus, TipStatus
 from pot.models import Expense, LedgerEntry, Pot, PotSettings, Receipt, Reminder, Tip
-from pot.receipts import max_receipt_bytes, sniff_content_type
+from pot.receipts import sniff_content_type
 from streets.models import StreetPage
 
 from .audit import log
@@ -222,7 +223,7 @@ def attach_receipt(expense: Expense, uploaded, by) -> Receipt:
     uploaded.seek(0)
     content_type = sniff_content_type(uploaded.read(16))
     uploaded.seek(0)
-    if content_type is None or uploaded.size > max_receipt_bytes():
+    if content_type is None or uploaded.size > settings.POT_RECEIPT_MAX_BYTES:
         raise PotError(_("Een bonnetje is een foto (JPEG, PNG, WebP, HEIC) of een PDF."))
     if hasattr(expense, "receipt"):
         raise PotError(_("Deze uitgave heeft al een bonnetje."))

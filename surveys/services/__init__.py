@@ -7,7 +7,6 @@
 
 from .drafts import confirm_drafts, discard_drafts
 from .results import (
-    SMALL_COUNT,
     answer_rows,
     display_value,
     export_response,
@@ -30,7 +29,6 @@ from .survey import (
 )
 
 __all__ = [
-    "SMALL_COUNT",
     "SurveyError",
     "add_open_question",
     "answer_rows",

@@ -5,6 +5,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from accounts.suppression import suppress
 from matching.choices import Category
 
 from ..choices import (
@@ -17,10 +18,6 @@ from ..choices import (
 )
 from ..models import Question, Survey, SurveyResponse
 from .survey import answers_by_kind
-
-# Welzijn staff see no figure below this (DESIGN.md: aggregates with small counts suppressed).
-SMALL_COUNT = 5
-
 
 CHOICE_KINDS = {
     QuestionKind.CAN_HELP: Category,
@@ -157,8 +154,9 @@ def survey_results(survey: Survey) -> SurveyResults:
 
 
 def suppress_small(count: int) -> str:
-    """A count as welzijn staff see it: below five people it says "< 5", zero included."""
-    return "< 5" if count < SMALL_COUNT else str(count)
+    """A count of people as welzijn staff see it, through the one suppression rule
+    (accounts.suppression): below five it says "< 5", zero included."""
+    return str(suppress(count, count))
 
 
 def survey_figures(survey: Survey) -> SurveyResults:

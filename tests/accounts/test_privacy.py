@@ -9,9 +9,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Task
 
+from accounts import privacy
 from accounts.models import PersonalDataLink
+from accounts.privacy import erase_user, export_personal_data
+from insights.models import CareSignal
+from matching.models import HelpPost, HelpRequest, Match, PostReport
+from streets.models import StreetMembership
+from surveys.choices import AnswerChannel
+from surveys.models import SurveyResponse
+from surveys.services import save_response
 from tests.accounts.factories import DEFAULT_PASSWORD
-from tests.matching.factories import HelpRequestFactory
+from tests.insights.factories import CareSignalFactory, match_for
+from tests.matching.factories import HelpRequestFactory, PostReportFactory
+from tests.pot.factories import TipFactory
+from tests.surveys.factories import answers_for, template_survey
 
 NAME, SURNAME, EMAIL = "Zebulonia", "Quaxworth", "zebulonia.q@example.org"
 
@@ -42,6 +53,12 @@ def test_download_holds_the_neighbours_rows_and_none_of_anyone_else(login, world
     assert [r["description"] for r in data["prikbord"]["hulpvragen"]] == ["Wie helpt met de tuin?"]
     assert "Van Gerda" not in response.content.decode()
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_download_has_a_section_from_every_app_that_keeps_personal_data(neighbour):
+    sections = set(export_personal_data(neighbour)) - {"toelichting", "gemaakt_op"}
+
+    assert sections == {"account", "straten", "prikbord", "potje", "enquetes", "zorgsignalen"}
 
 
 def test_download_link_works_once(login, neighbour):
@@ -105,3 +122,35 @@ def test_deleting_the_account_needs_the_password_and_leaves_no_trace(login, worl
     assert not Task.objects.filter(id="t1").exists()
     neighbour.refresh_from_db()
     assert not neighbour.is_active and neighbour.email is None
+
+
+@pytest.mark.parametrize("order", ["as registered", "reversed"])
+def test_erasure_reaches_every_app_in_whichever_order_the_apps_registered(
+    world, neighbour, monkeypatch, order
+):
+    """Each app erases its own rows and the database follows the keys between apps, so no
+    app's eraser may depend on another having run first."""
+    request = HelpRequest.objects.get(author=neighbour)
+    match_for(request)
+    PostReportFactory(
+        post=HelpRequestFactory(street=world.street_a, author=world.gangmaker_a), reporter=neighbour
+    )
+    tip = TipFactory(street=world.street_a, created_by=neighbour)
+    CareSignalFactory(street=world.street_a, neighbour=neighbour, raised_by=world.gangmaker_a)
+    survey = template_survey(world.street_a, world.gangmaker_a)
+    answers = answers_for(survey, kan_helpen=["tuin"])
+    save_response(survey, AnswerChannel.ONLINE, answers, consent=True, person=neighbour)
+    if order == "reversed":
+        monkeypatch.setattr(privacy, "_sources", dict(reversed(privacy._sources.items())))
+
+    erase_user(neighbour)
+
+    assert not StreetMembership.objects.filter(user=neighbour).exists()
+    assert not HelpPost.objects.filter(author=neighbour).exists()
+    assert not Match.objects.filter(request_id=request.pk).exists()
+    assert not PostReport.objects.filter(reporter=neighbour).exists()
+    assert not CareSignal.objects.filter(neighbour=neighbour).exists()
+    assert not SurveyResponse.objects.filter(person=neighbour).exists()
+    tip.refresh_from_db()
+    assert tip.created_by is None
+    assert _hits(EMAIL, f"{NAME} {SURNAME}") == []

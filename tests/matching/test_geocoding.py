@@ -65,6 +65,7 @@ def service(monkeypatch, settings):
         ),
     )
     settings.GEOCODER = {
+        **settings.GEOCODER,
         "backend": "pdok",
         "timeout": 3,
         "user_agent": "liefleed-tests",
@@ -163,10 +164,10 @@ def test_nominatim_can_be_chosen_instead_and_is_kept_to_the_netherlands(service,
 
 
 def test_with_no_geocoder_configured_no_address_leaves_the_server(service, settings):
-    settings.GEOCODER = {"backend": "none"}
+    settings.GEOCODER = {**settings.GEOCODER, "backend": "none"}
 
     assert geocode_address("Zwaanshals", "12", [], "Rotterdam").error == GeocodeError.DISABLED
-    settings.GEOCODER = {"backend": "google"}
+    settings.GEOCODER = {**settings.GEOCODER, "backend": "google"}
     assert geocode_address("Zwaanshals", "12", [], "Rotterdam").error == GeocodeError.CONFIGURATION
     assert service.calls == []
 

@@ -113,3 +113,42 @@ def test_a_load_balancer_probing_over_plain_http_is_not_redirected_to_https():
     health, search = result.stdout.split()[-2:]
     assert health != "301"
     assert search == "301"
+
+
+def test_production_chooses_its_geocoder_and_receipt_folder_from_the_environment():
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DJANGO_GEOCODER="pdok",
+        DJANGO_GEOCODER_USER_AGENT="liefleed-amstelveen (ict@example.org)",
+        DJANGO_GEOCODER_MIN_DELAY_SECONDS="2.5",
+        DJANGO_POT_RECEIPT_ROOT="/srv/liefleed/bonnen",
+        DJANGO_SURVEY_ANSWER_RETENTION_DAYS="60",
+    )
+    script = (
+        "from django.conf import settings as s; g = s.GEOCODER;"
+        "print(g['backend'], g['min_delay_seconds'], g['domain'], s.POT_RECEIPT_ROOT,"
+        " s.SURVEY_ANSWER_RETENTION_DAYS, s.POT_RECEIPT_MAX_BYTES, sep='|');"
+        "print(g['user_agent'])"
+    )
+
+    result = _run(["shell", "--verbosity", "0", "-c", script], env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "pdok|2.5|None|/srv/liefleed/bonnen|60|5242880",
+        "liefleed-amstelveen (ict@example.org)",
+    ]
+
+
+def test_production_refuses_to_start_with_a_geocoder_it_does_not_know():
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DJANGO_GEOCODER="google",
+    )
+
+    result = _run(["check"], env)
+
+    assert result.returncode != 0
+    assert "matching.E001" in result.stderr

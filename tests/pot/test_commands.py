@@ -78,7 +78,7 @@ def test_the_command_opens_this_years_pots_without_a_year(world):
     assert Pot.objects.filter(year=timezone.localdate().year).count() == 3
 
 
-def test_the_migration_schedules_the_yearly_roll_over_and_the_daily_jobs(db):
+def test_the_pot_schedules_the_yearly_roll_over_and_the_daily_jobs(db):
     schedules = {s.args: s for s in Schedule.objects.filter(name__startswith="potjes:")}
 
     assert set(schedules) == {"'open_pots'", "'expire_pot_texts'", "'send_pot_reminders'"}

@@ -138,6 +138,7 @@ def _fail_geocoding(monkeypatch, settings, membership):
         ("pdok", [GeocoderTimedOut(f"timed out for {query}"), ValueError(f"kapot: {query}")]),
     ):
         settings.GEOCODER = {
+            **settings.GEOCODER,
             "backend": backend,
             "user_agent": "liefleed-tests",
             "min_delay_seconds": 0,

@@ -10,6 +10,9 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import twofactor
+from tests.accounts.factories import UserFactory
+
 
 @pytest.fixture
 def enforced(settings):
@@ -41,6 +44,25 @@ def test_a_user_with_a_device_must_enter_a_code_after_login(enforced, login, wor
     TOTPDevice.objects.create(user=world.welzijn_a, name="app", confirmed=True)
     response = login(world.welzijn_a).get("/admin/")
     assert response["Location"].startswith(reverse("accounts:two_factor_verify"))
+
+
+@pytest.mark.parametrize("who", ["coordinator", "superuser"])
+def test_coordinators_and_superusers_are_sent_to_setup_too(enforced, login, world, who):
+    user = world.coordinator if who == "coordinator" else UserFactory(is_superuser=True)
+    response = login(user).get(reverse("streets:my_streets"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
+
+
+def test_a_gangmaker_is_asked_only_once_a_rule_names_them(enforced, login, world, monkeypatch):
+    client = login(world.gangmaker_a)
+    assert client.get(reverse("streets:my_streets")).status_code == 200
+
+    monkeypatch.setattr(twofactor, "_rules", [*twofactor._rules])
+    twofactor.register_two_factor_rule(lambda user: user.memberships.exists())
+
+    response = client.get(reverse("streets:my_streets"))
+    assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
 
 
 def test_a_bewoner_is_never_asked(enforced, login, world):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from insights.suppression import suppress
 from matching.models import HelpOffer, HelpPost, HelpRequest, PostStatus
 from streets.models import StreetMembership
 from surveys.choices import AnswerChannel, DraftStatus
@@ -208,6 +209,10 @@ def test_a_twin_start_request_makes_no_second_open_survey(survey, world):
 @pytest.mark.parametrize(("count", "shown"), [(0, "< 5"), (1, "< 5"), (4, "< 5"), (5, "5")])
 def test_counts_below_five_are_suppressed(count, shown):
     assert suppress_small(count) == shown
+
+
+def test_survey_figures_hide_small_counts_exactly_as_the_welzijn_dashboard_does():
+    assert [suppress_small(n) for n in range(8)] == [str(suppress(n, n)) for n in range(8)]
 
 
 def test_the_export_holds_the_persons_answer_and_nobody_elses(survey, world):

@@ -1,6 +1,6 @@
 """Remove the answers of surveys that were closed longer ago than the retention period.
 
-Called nightly by a django-q2 Schedule (surveys migration 0003); can be run by hand too.
+Called nightly by a django-q2 Schedule (declared in surveys/schedules.py); can be run by hand too.
 The period is `SURVEY_ANSWER_RETENTION_DAYS` (default 90 days) or `--days`.
 """
 
@@ -8,8 +8,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from surveys.services import remove_expired_answers
-
-DEFAULT_RETENTION_DAYS = 90
 
 
 class Command(BaseCommand):
@@ -19,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             type=int,
-            default=getattr(settings, "SURVEY_ANSWER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
+            default=settings.SURVEY_ANSWER_RETENTION_DAYS,
             help="Bewaartermijn in dagen na het sluiten van een enquête.",
         )
 

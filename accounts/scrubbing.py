@@ -21,7 +21,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.search.index import class_is_indexed, insert_or_update_object
 from wagtail.search.models import IndexEntry
 
-from accounts.privacy import ERASED_NAME, Identity
+from .privacy import ERASED_NAME, Identity
 
 PLACEHOLDER = "[verwijderd]"
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)

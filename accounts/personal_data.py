@@ -1,4 +1,5 @@
-"""The account itself: its fields, its second factor, its login attempts."""
+"""The account's own part of a person's data rights: its fields, its second factor, its login
+attempts. Registered in AccountsConfig.ready() like every other app's part."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django_otp.plugins.otp_static.models import StaticDevice

@@ -1,7 +1,7 @@
 """Retention: remove help requests and offers that ended more than RETENTION_CLOSED_POSTS_DAYS ago.
 
-Run daily by a django-q2 Schedule (accounts/migrations/0003_retention_schedule.py); people and
-cron can run it too. Finished posts (closed, withdrawn, expired) are kept for a while so a
+Run daily by a django-q2 Schedule (declared in matching/schedules.py); people and cron can run
+it too. Finished posts (closed, withdrawn, expired) are kept for a while so a
 neighbour can renew or look back, then they go with their reports and moderation steps.
 """
 

@@ -1,8 +1,10 @@
-"""The help board: the person's own offers and requests, their matches, their reports."""
+"""The help board's part of a person's data rights: their own offers and requests, their
+matches, their reports. Registered with accounts.privacy in MatchingConfig.ready().
+"""
 
 from django.db.models import Q
 
-from matching.models import HelpOffer, HelpPost, HelpRequest, Match, PostReport
+from .models import HelpOffer, HelpPost, HelpRequest, Match, PostReport
 
 
 def export(user) -> dict:
@@ -30,8 +32,7 @@ def export(user) -> dict:
 
 def erase(user, identity) -> None:
     """The person's posts go (with their matches, and the reports and moderation steps about
-    them); their own
-    reports go too. Posts they placed as a gangmaker for someone else stay: those are the
-    other neighbour's."""
+    them); their own reports go too. Posts they placed as a gangmaker for someone else stay:
+    those are the other neighbour's."""
     HelpPost.objects.filter(author=user).delete()
     PostReport.objects.filter(reporter=user).delete()

@@ -1,6 +1,8 @@
-"""The Lief & Leed pot: tips the person gave. The ledger keeps its amounts without the person."""
+"""The pot's part of a person's data rights: tips the person gave. The ledger keeps its amounts
+without the person. Registered with accounts.privacy in PotConfig.ready().
+"""
 
-from pot.models import Expense, LedgerEntry, Receipt, Reminder, Tip
+from .models import Expense, LedgerEntry, Receipt, Reminder, Tip
 
 
 def export(user) -> dict:

@@ -2,9 +2,10 @@
 written by someone else about them; it is not in the neighbour's own download (AVG art. 15(4):
 it would also show who raised it and what they wrote). The neighbour can ask the municipality,
 which weighs the other people's rights. On erasure the signals about the person are removed,
-so no health-adjacent text about them stays behind."""
+so no health-adjacent text about them stays behind. Registered with accounts.privacy in
+InsightsConfig.ready()."""
 
-from insights.models import CareSignal
+from .models import CareSignal
 
 
 def export(user) -> dict:

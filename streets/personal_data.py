@@ -1,6 +1,8 @@
-"""Memberships (with house number and message to the gangmakers), roles, event sign-ups."""
+"""The streets' part of a person's data rights: memberships (with house number and message to
+the gangmakers), roles, event sign-ups. Registered with accounts.privacy in StreetsConfig.ready().
+"""
 
-from streets.models import (
+from .models import (
     CoordinatorAssignment,
     EventAttendance,
     StreetMembership,
