@@ -11,6 +11,8 @@ class StreetsConfig(AppConfig):
         from accounts.privacy import register_personal_data
 
         from . import page_cache
+        from .events import signal_handlers as event_signal_handlers
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
         page_cache.connect_signals()
+        event_signal_handlers.connect_signals()
