@@ -15,7 +15,8 @@ from accounts.ratelimit import rate_limited
 
 from . import printing
 from .choices import JoinedVia, MemberRole, MembershipStatus
-from .events.services import upcoming_events_below
+from .events.models import EventPage
+from .events.recurrence import upcoming
 from .forms import DecisionForm, JoinForm, JoinWithAccountForm, OfflineNeighbourForm
 from .models.pages import StreetPage
 from .models.roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
@@ -202,11 +203,12 @@ def leave(request, access):
 def street_card(request, access):
     """A6 card for letterboxes; its QR code opens the join form, marked "via de kaart"."""
     street = access.street
+    events = EventPage.objects.child_of(street).live().public().prefetch_related("exceptions")
     join_url = printing.join_url(request, street)
     context = {
         "street": street,
         "gangmakers": printing.gangmaker_names(street),
-        "occurrences": upcoming_events_below(street, limit=printing.EVENTS_ON_CARD),
+        "occurrences": upcoming(events, limit=printing.EVENTS_ON_CARD),
         "qr_url": join_url,
         "qr_svg": printing.qr_svg(join_url),
     }

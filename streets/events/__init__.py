@@ -3,8 +3,8 @@
 - `models`: EventPage (a Wagtail page under a StreetPage), EventException (a skipped or
   cancelled date of a series), EventAttendance ("ik kom").
 - `choices`, `recurrence`: how a series repeats, expanded in Europe/Amsterdam wall-clock time.
-- `services`: the rules and queries; the coming dates below a page (municipality, wijk and
-  street pages, the street card) and what an event page shows.
+- `services`: the rules and queries: the coming dates below a page (the municipality, wijk and
+  street pages list them) and what an event page shows.
 - `forms`, `admin_forms`, `views`, `urls`: the gangmakers' pages and the Wagtail editor's form.
 - `ical`, `printing`: the agenda feeds and the A5 flyer. `signal_handlers`: the street page
   cache.
