@@ -134,6 +134,7 @@ class StreetPage(Page):
     def get_context(self, request, *args, **kwargs):
         from ..permissions import street_access
 
+        # The coming events come from the template (event_tags), as on the wijk page.
         context = super().get_context(request, *args, **kwargs)
         context["access"] = street_access(request.user, self)
         context["gangmakers"] = self.gangmaker_memberships()
