@@ -51,14 +51,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # streets imports home's blocks; importing it at call time keeps the apps acyclic.
+        # The coming events come from the template (streets' event_tags).
         from streets.models import NeighbourhoodPage
-        from streets.services import upcoming_events_below
 
         context = super().get_context(request, *args, **kwargs)
         context["neighbourhoods"] = (
             NeighbourhoodPage.objects.child_of(self).live().public().order_by("title")
         )
-        context["upcoming_events"] = upcoming_events_below(self, limit=6)
         context["articles"] = (
             ArticlePage.objects.descendant_of(self).live().public().order_by("-date")[:3]
         )

@@ -1,7 +1,8 @@
 """The words of neighbour help, shared by the board, the matching engine and the reports.
 
 The engine (engine.py) is pure Python and uses the plain string values below; the models use
-the TextChoices for labels and database constraints.
+the TextChoices for labels and database constraints. Weekdays and dagdelen, which street
+events and the survey use too, are in streets.vocabulary.
 """
 
 from django.db import models
@@ -20,22 +21,6 @@ class Category(models.TextChoices):
     TUIN = "tuin", _("tuin")
     ADMINISTRATIE = "administratie", _("post en administratie")
     ANDERS = "anders", _("anders")
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("maandag")
-    TUESDAY = 1, _("dinsdag")
-    WEDNESDAY = 2, _("woensdag")
-    THURSDAY = 3, _("donderdag")
-    FRIDAY = 4, _("vrijdag")
-    SATURDAY = 5, _("zaterdag")
-    SUNDAY = 6, _("zondag")
-
-
-class Dagdeel(models.TextChoices):
-    MORNING = "ochtend", _("ochtend")
-    AFTERNOON = "middag", _("middag")
-    EVENING = "avond", _("avond")
 
 
 class Urgency(models.TextChoices):

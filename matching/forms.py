@@ -12,12 +12,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from matching.choices import Category, Dagdeel, Urgency, Weekday
+from matching.choices import Category, Urgency
 from matching.models import MAX_CAPACITY, BoardSettings, HelpOffer, HelpRequest
 from matching.services.board import MAX_VALID_DAYS, RENEW_DAYS
 from matching.slots import ALL_SLOT_STRINGS, DAGDELEN, slot_string, slots_from_strings
 from streets.choices import MembershipStatus
 from streets.models import StreetMembership
+from streets.vocabulary import Dagdeel, Weekday
 
 SLOT_CHOICES = [
     (value, f"{Weekday(int(value.split(':')[0])).label} {Dagdeel(value.split(':')[1]).label}")

@@ -11,7 +11,9 @@ class StreetsConfig(AppConfig):
         from accounts.twofactor import register_two_factor_rule
 
         from . import page_cache, permissions, personal_data
+        from .events import signal_handlers as event_signal_handlers
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
         register_two_factor_rule(permissions.sees_more_than_one_street)
         page_cache.connect_signals()
+        event_signal_handlers.connect_signals()

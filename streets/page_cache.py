@@ -6,7 +6,8 @@ token. streets.middleware serves it from there before Wagtail routes the request
 the street's version in one round trip to the cache, no query. Anything that changes what the anonymous page
 shows, or whether Wagtail would serve it at that address (the page, its wijk, its events, the
 board counts, the gangmakers' names, a move, unpublishing, a view restriction, a site), replaces
-the token through the signal handlers below. The cache must be shared by all processes (Redis
+the token through the signal handlers below (those of events through
+streets/events/signal_handlers.py, which calls `invalidate`). The cache must be shared by all processes (Redis
 in production): a per-process cache would keep serving a page that another process invalidated.
 
 The CSRF token in the page's forms (letter size, language) and a CSP nonce, should a template
@@ -175,16 +176,11 @@ def invalidate(*street_ids: int) -> None:
 
 
 def _street_of_page(page) -> list[int]:
-    """The street a street page, event page or wijk page belongs to (a wijk: all its streets)."""
-    from wagtail.models import Page
-
-    from .models import EventPage, NeighbourhoodPage, StreetPage
+    """The street a street page or wijk page belongs to (a wijk: all its streets)."""
+    from .models.pages import NeighbourhoodPage, StreetPage
 
     if isinstance(page, StreetPage):
         return [page.pk]
-    if isinstance(page, EventPage):
-        parent_path = page.path[: -Page.steplen]
-        return list(StreetPage.objects.filter(path=parent_path).values_list("pk", flat=True))
     if isinstance(page, NeighbourhoodPage):
         return list(StreetPage.objects.child_of(page).values_list("pk", flat=True))
     return []
@@ -192,10 +188,6 @@ def _street_of_page(page) -> list[int]:
 
 def _on_page_change(sender, instance, **kwargs):
     invalidate(*_street_of_page(instance))
-
-
-def _on_exception_change(sender, instance, **kwargs):
-    invalidate(*_street_of_page(instance.event))
 
 
 def _on_street_row_change(sender, instance, **kwargs):
@@ -208,7 +200,7 @@ _INVISIBLE_USER_FIELDS = frozenset({"last_login", "password"})
 
 def _on_user_change(sender, instance, update_fields=None, **kwargs):
     from .choices import MemberRole
-    from .models import StreetMembership
+    from .models.roles import StreetMembership
 
     if update_fields and set(update_fields) <= _INVISIBLE_USER_FIELDS:
         return
@@ -220,7 +212,7 @@ def _on_view_restriction_change(sender, instance, **kwargs):
     """A restriction on a page also closes every page below it to anonymous visitors."""
     from wagtail.models import Page
 
-    from .models import StreetPage
+    from .models.pages import StreetPage
 
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -230,7 +222,7 @@ def _on_view_restriction_change(sender, instance, **kwargs):
 
 def _on_site_change(sender, instance, **kwargs):
     """A new host name or root page changes which page an address leads to, for any street."""
-    from .models import StreetPage
+    from .models.pages import StreetPage
 
     invalidate(*StreetPage.objects.values_list("pk", flat=True))
 
@@ -243,15 +235,15 @@ def connect_signals() -> None:
     from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from .models import EventException, EventPage, NeighbourhoodPage, StreetMembership, StreetPage
+    from .models.pages import NeighbourhoodPage, StreetPage
+    from .models.roles import StreetMembership
 
-    for model in (StreetPage, EventPage, NeighbourhoodPage):
+    for model in (StreetPage, NeighbourhoodPage):
         for signal in (post_save, post_delete, page_published, page_unpublished):
             signal.connect(_on_page_change, sender=model, dispatch_uid=f"page_cache_{model}")
-    # A moved event leaves one street and joins another; instance is the page after the move.
+    # A moved event leaves one street and joins another: both parents are invalidated.
     post_page_move.connect(_on_moved_page, dispatch_uid="page_cache_move")
     for signal in (post_save, post_delete):
-        signal.connect(_on_exception_change, sender=EventException, dispatch_uid="page_cache")
         # The cached page is served before Wagtail routes, so whatever routing would decide
         # differently (a restriction, a site's host or root) must replace the token too.
         signal.connect(

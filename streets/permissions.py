@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from .choices import MemberRole, MembershipStatus
-from .models import CoordinatorAssignment, StreetMembership, StreetPage, WelzijnAssignment
+from .models.pages import StreetPage
+from .models.roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
 
 MEMBER = "member"
 GANGMAKER = "gangmaker"

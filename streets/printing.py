@@ -1,5 +1,6 @@
-"""Printed material for the street: the A6 letterbox card and the A5 event flyer.
+"""Printed material for the street: the A6 letterbox card, and the QR codes of all print.
 
+The event flyer (A5) is streets.events.printing, which uses the QR code and names made here.
 The QR codes are made here with segno as inline SVG (no image files, sharp at any print
 size). Their targets are absolute URLs, since a phone camera has no page to be relative to.
 """
@@ -8,10 +9,9 @@ import segno
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import StreetPage
+from .models.pages import StreetPage
 
 EVENTS_ON_CARD = 3
-DATES_ON_FLYER = 4
 
 
 def join_url(request, street: StreetPage) -> str:
@@ -19,6 +19,11 @@ def join_url(request, street: StreetPage) -> str:
     # streets:join_by_code redirects to the join form with via=card; the printed code, unlike
     # the street's id, can be replaced if cards end up in the wrong letterboxes.
     return request.build_absolute_uri(reverse("streets:join_by_code", args=[street.join_code]))
+
+
+def gangmaker_names(street: StreetPage) -> list[str]:
+    """The gangmakers as print shows them: first names only."""
+    return [m.user.first_name for m in street.gangmaker_memberships()]
 
 
 def make_qr(data: str) -> segno.QRCode:

@@ -3,13 +3,9 @@
 Views call these; they hold the rules (who may join twice, what a decision does, who is told).
 """
 
-import datetime
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import DateTimeField, Exists, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
@@ -17,56 +13,17 @@ from wagtail.models import GroupPagePermission, Page
 from accounts.mail import send_to_user
 
 from .choices import JoinedVia, MemberRole, MembershipStatus
-from .events.choices import ExceptionKind, Repeat
-from .events.recurrence import OPEN_END, Occurrence, upcoming
-from .models import EventException, EventPage, StreetMembership, StreetPage
+from .models.pages import StreetPage
+from .models.roles import StreetMembership
 
 User = get_user_model()
 
 PAGE_PERMISSIONS_FOR_GANGMAKERS = ("add_page", "change_page", "publish_page")
 PAGE_PERMISSIONS_FOR_COORDINATORS = ("add_page", "change_page", "publish_page", "delete_page")
 
-# What a one-off's start is compared with when there is no bound (a NULL would exclude all).
-_FAR_FUTURE = Value(datetime.datetime.max.replace(tzinfo=datetime.UTC), DateTimeField())
-
 
 class MembershipError(Exception):
     """A membership change that the rules do not allow; the message is for the user."""
-
-
-def upcoming_events_below(page: Page, limit: int | None = None) -> list[Occurrence]:
-    """Coming dates of live events under `page` (a municipality, wijk or street), in order.
-
-    Series are expanded a few weeks ahead (events.recurrence.HORIZON); dates that have ended
-    drop off; cancelled ones stay, marked, so neighbours know not to come.
-
-    With a `limit`, one-off events are read only as far as they can make the list. A one-off
-    has one date, its start, so of those surely listed (not over, no skipped date) only the
-    `limit` earliest, and any at the same moment, can be among the first `limit`. Series and
-    one-offs with a skipped date are few and are all expanded. Without the bound the
-    municipality home expanded every coming event (some 370 at 1/10 of Rotterdam) to show six.
-    """
-    now = timezone.now()
-    events = EventPage.objects.descendant_of(page).live().public()
-    series = ~Q(repeat=Repeat.NEVER) & (
-        Q(repeat_until__isnull=True) | Q(repeat_until__gte=timezone.localdate())
-    )
-    # Exactly when recurrence.upcoming lists a one-off: it has not ended (or, without an end,
-    # began less than OPEN_END ago).
-    one_off = Q(repeat=Repeat.NEVER) & (
-        Q(end__gt=now) | Q(end__isnull=True, start__gt=now - OPEN_END)
-    )
-    if limit:
-        skips = Exists(
-            EventException.objects.filter(event=OuterRef("pk"), kind=ExceptionKind.SKIPPED)
-        )
-        # The start of the `limit`-th surely listed one-off, read in the same query; no bound
-        # while there are fewer.
-        last_start = events.filter(one_off & ~skips).order_by("start").values("start")
-        bound = Coalesce(Subquery(last_start[limit - 1 : limit]), _FAR_FUTURE)
-        one_off &= skips | Q(start__lte=bound)
-    candidates = events.filter(series | one_off).prefetch_related("exceptions")
-    return upcoming(candidates, now, limit=limit)
 
 
 @transaction.atomic

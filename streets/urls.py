@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import event_views, views
+from . import views
 
 app_name = "streets"
 
@@ -26,46 +26,7 @@ urlpatterns = [
         views.change_role,
         name="change_role",
     ),
-]
-
-# Street events: the gangmakers' form, "ik kom", iCal and printed material (event_views.py).
-urlpatterns += [
-    path("straat/<int:street_id>/agenda.ics", event_views.street_ics, name="street_ics"),
-    path("straat/<int:street_id>/straatkaart/", event_views.street_card, name="street_card"),
-    path("straat/<int:street_id>/activiteiten/nieuw/", event_views.event_new, name="event_new"),
-    path(
-        "straat/<int:street_id>/activiteiten/<int:event_id>/wijzigen/",
-        event_views.event_edit,
-        name="event_edit",
-    ),
-    path(
-        "straat/<int:street_id>/activiteiten/<int:event_id>/afzeggen/",
-        event_views.event_cancel,
-        name="event_cancel",
-    ),
-    path(
-        "straat/<int:street_id>/activiteiten/<int:event_id>/gaat-weer-door/",
-        event_views.event_restore,
-        name="event_restore",
-    ),
-    path(
-        "straat/<int:street_id>/activiteiten/<int:event_id>/ik-kom/",
-        event_views.event_rsvp,
-        name="event_rsvp",
-    ),
-    path(
-        "straat/<int:street_id>/activiteiten/<int:event_id>/aanwezigen/",
-        event_views.event_attendees,
-        name="event_attendees",
-    ),
-    path(
-        "straat/<int:street_id>/activiteiten/<int:event_id>/agenda.ics",
-        event_views.event_ics,
-        name="event_ics",
-    ),
-    path(
-        "straat/<int:street_id>/activiteiten/<int:event_id>/flyer/",
-        event_views.event_flyer,
-        name="event_flyer",
-    ),
+    path("straat/<int:street_id>/straatkaart/", views.street_card, name="street_card"),
+    # Street events: the gangmakers' form, "ik kom", iCal and the flyer.
+    path("", include("streets.events.urls")),
 ]

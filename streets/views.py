@@ -1,4 +1,5 @@
-"""Joining a street, and the gangmakers' member pages. Checks live in permissions.py."""
+"""Joining a street, the gangmakers' member pages and the printed street card. Checks live
+in permissions.py; the events' views are in streets/events/views.py."""
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -6,14 +7,19 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from accounts.ratelimit import rate_limited
 
+from . import printing
 from .choices import JoinedVia, MemberRole, MembershipStatus
+from .events.models import EventPage
+from .events.recurrence import upcoming
 from .forms import DecisionForm, JoinForm, JoinWithAccountForm, OfflineNeighbourForm
-from .models import CoordinatorAssignment, StreetMembership, StreetPage, WelzijnAssignment
+from .models.pages import StreetPage
+from .models.roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
 from .permissions import MANAGER, MEMBER, street_access, street_view
 from .services import (
     MembershipError,
@@ -190,3 +196,20 @@ def leave(request, access):
         )
         return redirect("streets:my_streets")
     return render(request, "streets/leave.html", {"street": access.street})
+
+
+@never_cache
+@street_view(MANAGER)
+def street_card(request, access):
+    """A6 card for letterboxes; its QR code opens the join form, marked "via de kaart"."""
+    street = access.street
+    events = EventPage.objects.child_of(street).live().public().prefetch_related("exceptions")
+    join_url = printing.join_url(request, street)
+    context = {
+        "street": street,
+        "gangmakers": printing.gangmaker_names(street),
+        "occurrences": upcoming(events, limit=printing.EVENTS_ON_CARD),
+        "qr_url": join_url,
+        "qr_svg": printing.qr_svg(join_url),
+    }
+    return render(request, "streets/street_card.html", context)

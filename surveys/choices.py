@@ -1,9 +1,10 @@
-"""The fixed vocabulary of the street survey. Categories and dagdelen come from the board."""
+"""The fixed vocabulary of the street survey. Categories come from the board, weekdays and
+dagdelen from streets.vocabulary."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from matching.choices import Dagdeel, Weekday
+from streets.vocabulary import Dagdeel, Weekday
 
 
 class SurveyStatus(models.TextChoices):

@@ -1,4 +1,5 @@
-"""The engine's copy of the words in matching/choices.py, and how it says them in Dutch.
+"""The engine's copy of the words in matching/choices.py and streets/vocabulary.py (the
+dagdelen), and how it says them in Dutch.
 
 The engine may not import Django, so the string values of Category, Dagdeel and Urgency are
 repeated here; tests/matching/test_engine.py fails as soon as the two drift apart.

@@ -9,10 +9,11 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from matching.choices import Category, Dagdeel, Urgency, Weekday
+from matching.choices import Category, Urgency
 from matching.models import PostKind
 from matching.services.board_queries import open_help_counts
 from matching.slots import DAGDELEN, slots_from_strings
+from streets.vocabulary import Dagdeel, Weekday
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from matching.choices import Weekday
+from streets.vocabulary import Weekday
 
 from .recurrence import format_weekdays, parse_weekdays
 

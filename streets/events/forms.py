@@ -8,7 +8,7 @@ from django.utils import formats, timezone
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from matching.choices import Weekday
+from streets.vocabulary import Weekday
 
 from .choices import Repeat
 from .recurrence import MAX_COUNT, MAX_INTERVAL, aware, format_weekdays, local, parse_weekdays

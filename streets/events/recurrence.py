@@ -18,7 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from matching.choices import Weekday
+from streets.vocabulary import Weekday
 
 from .choices import ExceptionKind, Repeat
 
@@ -41,7 +41,7 @@ ORDINALS = {
 
 
 def parse_weekdays(value: str) -> list[int]:
-    """ "1,3" -> [1, 3] (0 is Monday, as in matching.choices.Weekday); junk raises ValueError."""
+    """ "1,3" -> [1, 3] (0 is Monday, as in streets.vocabulary.Weekday); junk raises ValueError."""
     days = sorted({int(part) for part in value.split(",") if part.strip()})
     if any(day not in Weekday.values for day in days):
         raise ValueError(value)

@@ -36,11 +36,9 @@ class NeighbourhoodPage(Page):
         verbose_name_plural = _("wijken")
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import upcoming_events_below
-
+        # The coming events come from the template (event_tags): events build on this module.
         context = super().get_context(request, *args, **kwargs)
         context["streets"] = StreetPage.objects.child_of(self).live().public().order_by("title")
-        context["upcoming_events"] = upcoming_events_below(self, limit=6)
         return context
 
 
@@ -135,13 +133,11 @@ class StreetPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..permissions import street_access
-        from ..services import upcoming_events_below
 
+        # The coming events come from the template (event_tags), as on the wijk page.
         context = super().get_context(request, *args, **kwargs)
-        access = street_access(request.user, self)
-        context["access"] = access
+        context["access"] = street_access(request.user, self)
         context["gangmakers"] = self.gangmaker_memberships()
-        context["upcoming_events"] = upcoming_events_below(self, limit=10)
         return context
 
     def serve(self, request, *args, **kwargs):

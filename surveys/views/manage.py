@@ -14,7 +14,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from matching.choices import Dagdeel
 from streets.models import NeighbourhoodPage, StreetPage
 from streets.permissions import (
     GANGMAKER,
@@ -24,6 +23,7 @@ from streets.permissions import (
     street_access,
     street_view,
 )
+from streets.vocabulary import Dagdeel
 
 from ..choices import QuestionKind, SurveyStatus, availability_choices
 from ..forms import (

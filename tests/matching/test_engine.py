@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from matching import choices, engine
 from matching.engine.scoring import pair_table
+from streets.vocabulary import Dagdeel
 
 TODAY = date(2026, 11, 23)  # a Monday
 TUESDAY_MORNING = (1, "ochtend")
@@ -53,7 +54,7 @@ def ranked_ids(proposals):
 
 def test_engine_uses_the_same_category_dagdeel_and_urgency_values_as_the_help_board():
     assert set(engine.CATEGORIES) == set(choices.Category.values)
-    assert set(engine.DAGDELEN) == set(choices.Dagdeel.values)
+    assert set(engine.DAGDELEN) == set(Dagdeel.values)
     assert set(engine.URGENCIES) == set(choices.Urgency.values)
     assert engine.ANDERS == choices.Category.ANDERS
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from streets.choices import MembershipStatus
 from streets.events.choices import ExceptionKind, Repeat
-from streets.models import EventException
-from streets.services import upcoming_events_below
+from streets.events.models import EventException
+from streets.events.services import upcoming_events_below
 from tests.accounts.factories import OfflineUserFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory
 from tests.streets.factories import EventPageFactory, MembershipFactory, StreetPageFactory

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from streets.choices import MembershipStatus
 from streets.events.choices import ExceptionKind, Repeat
+from streets.events.models import EventAttendance, EventException, EventPage
 from streets.events.recurrence import check_recurrence, describe, occurrence_on, occurrences
 from streets.events.services import (
     EventData,
@@ -24,10 +25,11 @@ from streets.events.services import (
     set_cancelled,
     set_occurrence_cancelled,
     unattend,
+    upcoming_events_below,
     update_event,
 )
-from streets.models import EventAttendance, EventException, EventPage, StreetMembership
-from streets.services import leave_street, upcoming_events_below
+from streets.models import StreetMembership
+from streets.services import leave_street
 
 from .factories import EventPageFactory, MembershipFactory
 

@@ -1,76 +1,42 @@
 """Street events outside the Wagtail admin: the gangmakers' form, cancelling, "ik kom",
-the attendee list, iCal downloads and the printed street card and flyer.
+the attendee list, iCal downloads and the printed flyer. The event page itself is the
+Wagtail page (EventPage), whose context comes from services.event_page_context.
 
 Every view is scoped to a street through permissions.street_view (or is public and shows
 only live, public pages); an event of another street is a 404.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from streets.models.pages import StreetPage
+from streets.permissions import MANAGER, MEMBER, street_view
+
 from . import ical, printing
-from .events.forms import CancelForm, EventForm, OccurrenceForm
-from .events.recurrence import HORIZON, describe, occurrences, upcoming
-from .events.services import (
+from .forms import CancelForm, EventForm, OccurrenceForm
+from .models import EventPage
+from .services import (
     EventError,
     attend,
     attendance_counts,
     attendee_memberships,
+    coming_occurrences,
     create_event,
     set_cancelled,
     set_occurrence_cancelled,
     unattend,
     update_event,
 )
-from .models import EventAttendance, EventPage, StreetPage
-from .permissions import MANAGER, MEMBER, street_access, street_view
-
-# The event page shows this many coming dates of a series.
-DATES_ON_EVENT_PAGE = 8
 
 
 def _event(street: StreetPage, event_id: int) -> EventPage:
     return get_object_or_404(
         EventPage.objects.child_of(street).live().prefetch_related("exceptions"), pk=event_id
     )
-
-
-def _coming(event: EventPage, limit: int = DATES_ON_EVENT_PAGE):
-    now = timezone.now()
-    before = now + HORIZON if event.is_recurring else None
-    return occurrences(event, now, before, limit=limit)
-
-
-def event_page_context(request, event: EventPage) -> dict:
-    """What the event page shows: the dates to come and, per viewer, "ik kom" or the counts."""
-    street = StreetPage.objects.get(pk=event.get_parent().pk)
-    access = street_access(request.user, street)
-    coming = _coming(event)
-    mine: set[datetime.date] = set()
-    if access.is_member:
-        mine = set(
-            EventAttendance.objects.filter(event=event, user=request.user).values_list(
-                "occurrence_date", flat=True
-            )
-        )
-    counts = attendance_counts(event, [o.date for o in coming]) if access.can_manage else {}
-    return {
-        "street": street,
-        "access": access,
-        "rule_text": describe(event),
-        "dates": [
-            {"occurrence": o, "attending": o.date in mine, "count": counts.get(o.date, 0)}
-            for o in coming
-        ],
-    }
 
 
 @never_cache
@@ -108,7 +74,7 @@ def event_edit(request, access, event_id):
 def event_cancel(request, access, event_id):
     """Ask what to cancel (the whole event or one date) and confirm before doing it."""
     event = _event(access.street, event_id)
-    coming = _coming(event) if event.is_recurring and not event.cancelled else []
+    coming = coming_occurrences(event) if event.is_recurring and not event.cancelled else []
     form = CancelForm(request.POST or None, occurrences=coming)
     if request.method == "POST" and form.is_valid():
         day, note = form.cleaned_day(), form.cleaned_data["note"]
@@ -177,7 +143,7 @@ def event_rsvp(request, access, event_id):
 def event_attendees(request, access, event_id):
     """Printable list of who comes: first name and house number, street members only."""
     event = _event(access.street, event_id)
-    coming = _coming(event)
+    coming = coming_occurrences(event)
     form = OccurrenceForm(request.GET or None)
     day = form.cleaned_data["date"] if form.is_valid() else (coming[0].date if coming else None)
     counts = attendance_counts(event, [o.date for o in coming])
@@ -214,41 +180,10 @@ def event_ics(request, street_id, event_id):
     return _ics_response(ical.event_calendar(event, request), f"{event.slug}.ics")
 
 
-def _gangmaker_names(street: StreetPage) -> list[str]:
-    return [m.user.first_name for m in street.gangmaker_memberships()]
-
-
-@never_cache
-@street_view(MANAGER)
-def street_card(request, access):
-    """A6 card for letterboxes; its QR code opens the join form, marked "via de kaart"."""
-    street = access.street
-    events = EventPage.objects.child_of(street).live().public().prefetch_related("exceptions")
-    join_url = printing.join_url(request, street)
-    context = {
-        "street": street,
-        "gangmakers": _gangmaker_names(street),
-        "occurrences": upcoming(events, limit=printing.EVENTS_ON_CARD),
-        "qr_url": join_url,
-        "qr_svg": printing.qr_svg(join_url),
-    }
-    return render(request, "streets/events/street_card.html", context)
-
-
 @never_cache
 @street_view(MANAGER)
 def event_flyer(request, access, event_id):
     """A5 flyer for one event; its QR code opens the event page."""
     event = _event(access.street, event_id)
-    event_url = request.build_absolute_uri(event.url)
-    context = {
-        "street": access.street,
-        "event": event,
-        "rule_text": describe(event),
-        "occurrences": _coming(event, limit=printing.DATES_ON_FLYER),
-        "gangmakers": _gangmaker_names(access.street),
-        "join_page": request.build_absolute_uri(reverse("streets:join", args=[access.street.pk])),
-        "qr_url": event_url,
-        "qr_svg": printing.qr_svg(event_url),
-    }
+    context = printing.flyer_context(request, access.street, event)
     return render(request, "streets/events/event_flyer.html", context)

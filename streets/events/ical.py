@@ -11,10 +11,12 @@ import datetime
 import icalendar
 from django.utils import timezone
 
-from .events.choices import ExceptionKind, Repeat
-from .events.forms import html_to_text
-from .events.recurrence import local, occurrence_on, week_of_month
-from .models import EventPage, StreetPage
+from streets.models.pages import StreetPage
+
+from .choices import ExceptionKind, Repeat
+from .forms import html_to_text
+from .models import EventPage
+from .recurrence import local, occurrence_on, week_of_month
 
 PRODID = "-//Lief & Leed//Straatagenda//NL"
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

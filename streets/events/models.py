@@ -1,4 +1,11 @@
-"""Street events (Wagtail pages), their skipped or cancelled dates, and "ik kom"."""
+"""Street events (Wagtail pages), their skipped or cancelled dates, and "ik kom".
+
+Registered under the app label `streets` (the app that contains this module), so the tables,
+content types and Wagtail page type are those the events always had; streets.models
+re-exports these classes. Nothing of the rest of streets is imported here: an event page's
+place is named by string (`parent_page_types`), and its context comes from
+streets.events.services.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,16 +19,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..events.admin_forms import EventPageAdminForm
-from ..events.choices import ExceptionKind, Repeat
-from ..events.recurrence import (
+from .admin_forms import EventPageAdminForm
+from .choices import ExceptionKind, Repeat
+from .recurrence import (
     MAX_COUNT,
     MAX_INTERVAL,
     check_recurrence,
     parse_weekdays,
     validate_weekdays,
 )
-from .pages import StreetPage
 
 
 class EventPage(Page):
@@ -150,10 +156,6 @@ class EventPage(Page):
             check_recurrence(self)
 
     @property
-    def street(self):
-        return StreetPage.objects.ancestor_of(self).first()
-
-    @property
     def is_recurring(self) -> bool:
         return self.repeat != Repeat.NEVER
 
@@ -162,7 +164,8 @@ class EventPage(Page):
         return parse_weekdays(self.weekdays)
 
     def get_context(self, request, *args, **kwargs):
-        from ..event_views import event_page_context
+        # Imported here: the services query these models.
+        from .services import event_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_page_context(request, self))
