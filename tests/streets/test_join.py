@@ -244,7 +244,7 @@ def test_only_the_coordinator_appoints_gangmakers(login, world):
 
     login(world.gangmaker_a).post(url, {"role": "gangmaker"})
     membership.refresh_from_db()
-    assert membership.role == "bewoner"
+    assert membership.role == "resident"
 
     login(world.coordinator).post(url, {"role": "gangmaker"})
     membership.refresh_from_db()
