@@ -55,7 +55,7 @@ class HomePage(Page):
         from streets.services import upcoming_events_below
 
         context = super().get_context(request, *args, **kwargs)
-        context["neighbourhoods"] = (
+        context["wijken"] = (
             NeighbourhoodPage.objects.child_of(self).live().public().order_by("title")
         )
         context["upcoming_events"] = upcoming_events_below(self, limit=6)
