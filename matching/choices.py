@@ -45,9 +45,6 @@ class Urgency(models.TextChoices):
     URGENT = "dringend", _("dringend (vandaag of morgen)")
 
 
-# The states of the help board.
-
-
 class PostKind(models.TextChoices):
     OFFER = "offer", _("aanbod")
     REQUEST = "request", _("vraag")
