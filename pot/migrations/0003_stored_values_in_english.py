@@ -44,16 +44,26 @@ def _convert(apps, occasions, gifts):
             AuditEntry.objects.filter(pk=entry.pk).update(details=details)
 
 
+def _check_foreign_keys_now(schema_editor):
+    """PostgreSQL will not ALTER a table while checks of its deferred foreign keys are pending,
+    as they are after the updates above; run those checks now, so the constraint changes that
+    follow in this migration's transaction can run."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def _reversed(mapping):
     return {new: old for old, new in mapping.items()}
 
 
 def to_english(apps, schema_editor):
     _convert(apps, OCCASIONS, GIFTS)
+    _check_foreign_keys_now(schema_editor)
 
 
 def to_dutch(apps, schema_editor):
     _convert(apps, _reversed(OCCASIONS), _reversed(GIFTS))
+    _check_foreign_keys_now(schema_editor)
 
 
 class Migration(migrations.Migration):

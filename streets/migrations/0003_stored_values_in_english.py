@@ -14,12 +14,22 @@ def _convert(apps, mapping):
         StreetMembership.objects.filter(role=old).update(role=new)
 
 
+def _check_foreign_keys_now(schema_editor):
+    """PostgreSQL will not ALTER a table while checks of its deferred foreign keys are pending,
+    as they are after the updates above; run those checks now, so the constraint changes that
+    follow in this migration's transaction can run."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def to_english(apps, schema_editor):
     _convert(apps, ROLES)
+    _check_foreign_keys_now(schema_editor)
 
 
 def to_dutch(apps, schema_editor):
     _convert(apps, {new: old for old, new in ROLES.items()})
+    _check_foreign_keys_now(schema_editor)
 
 
 class Migration(migrations.Migration):

@@ -19,11 +19,20 @@ VALUES = [
 ]
 
 
+def _check_foreign_keys_now(schema_editor):
+    """PostgreSQL will not ALTER a table while checks of its deferred foreign keys are pending,
+    as they are after the updates above; run those checks now, so the constraint changes that
+    follow in this migration's transaction can run."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def to_english(apps, schema_editor):
     for model_name, field, mapping in VALUES:
         model = apps.get_model("surveys", model_name)
         for old, new in mapping.items():
             model.objects.filter(**{field: old}).update(**{field: new})
+    _check_foreign_keys_now(schema_editor)
 
 
 def to_dutch(apps, schema_editor):
@@ -31,6 +40,7 @@ def to_dutch(apps, schema_editor):
         model = apps.get_model("surveys", model_name)
         for old, new in mapping.items():
             model.objects.filter(**{field: new}).update(**{field: old})
+    _check_foreign_keys_now(schema_editor)
 
 
 class Migration(migrations.Migration):
