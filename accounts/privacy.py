@@ -65,10 +65,6 @@ def register_personal_data(key: str, exporter: Callable, eraser: Callable) -> No
     _sources[key] = PersonalDataSource(key, exporter, eraser)
 
 
-def registered_sources() -> list[PersonalDataSource]:
-    return list(_sources.values())
-
-
 def export_personal_data(user: User) -> dict:
     """All of the user's rows, one section per registered source."""
     data = {

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import privacy_views, twofactor_views, views
+from . import views
 
 app_name = "accounts"
 
@@ -9,17 +9,17 @@ urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gegevens/", views.account, name="account"),
-    path("tweestapsverificatie/", twofactor_views.setup, name="two_factor_setup"),
-    path("tweestapsverificatie/code/", twofactor_views.verify, name="two_factor_verify"),
+    path("tweestapsverificatie/", views.setup, name="two_factor_setup"),
+    path("tweestapsverificatie/code/", views.verify, name="two_factor_verify"),
     path(
         "tweestapsverificatie/reservecodes/",
-        twofactor_views.backup_codes,
+        views.backup_codes,
         name="two_factor_backup_codes",
     ),
-    path("mijn-gegevens/", privacy_views.my_data, name="my_data"),
-    path("mijn-gegevens/downloadlink/", privacy_views.create_download, name="create_download"),
-    path("mijn-gegevens/download/<str:token>/", privacy_views.download, name="download_data"),
-    path("verwijderen/", privacy_views.delete_account, name="delete_account"),
+    path("mijn-gegevens/", views.my_data, name="my_data"),
+    path("mijn-gegevens/downloadlink/", views.create_download, name="create_download"),
+    path("mijn-gegevens/download/<str:token>/", views.download, name="download_data"),
+    path("verwijderen/", views.delete_account, name="delete_account"),
     path("wachtwoord/", views.password_change, name="password_change"),
     path("wachtwoord/gewijzigd/", views.password_change_done, name="password_change_done"),
     path("wachtwoord-vergeten/", views.password_reset, name="password_reset"),

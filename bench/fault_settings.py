@@ -1,7 +1,8 @@
 """Settings for bench/fault_qcluster.py: the dev settings, slow mail to files, short retries.
 
-The timings are lowered so a killed task comes back within the run, keeping the rule of
-RELIABILITY.md: retry (25 s) >= timeout * (1 + queue_limit / workers) = 10 * (1 + 2 / 2) = 20 s.
+The timings are lowered so a killed task comes back within the run, keeping the rule that a
+task is handed out again only after it could have finished (else it runs twice with no fault):
+retry (25 s) >= timeout * (1 + queue_limit / workers) = 10 * (1 + 2 / 2) = 20 s.
 The claim on a notification lasts one task timeout (10 s), so it has expired by the retry.
 """
 

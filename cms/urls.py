@@ -5,14 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts import privacy_views
+from accounts import views as account_views
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),
-    path("privacy/", privacy_views.privacy_page, name="privacy"),
+    path("privacy/", account_views.privacy_page, name="privacy"),
     path("taal/", set_language, name="set_language"),
     path("zoeken/", search_views.search, name="search"),
     path("", include("home.urls")),

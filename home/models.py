@@ -55,7 +55,7 @@ class HomePage(Page):
         from streets.models import NeighbourhoodPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["neighbourhoods"] = (
+        context["wijken"] = (
             NeighbourhoodPage.objects.child_of(self).live().public().order_by("title")
         )
         context["articles"] = (

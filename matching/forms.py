@@ -1,4 +1,5 @@
-"""The board's forms: a request, an offer, a report, a moderation reason, the settings.
+"""The board's forms: a request, an offer, a report, a moderation reason, the settings; and
+the gangmaker's pairing by hand and a member's e-mail preference for matches.
 
 Only the fields listed here can be posted; street, author and status are set by the services.
 The weekday × dagdeel grid is a plain list of checkboxes (works without JavaScript) that the
@@ -13,7 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching.choices import Category, Urgency
-from matching.models import MAX_CAPACITY, BoardSettings, HelpOffer, HelpRequest
+from matching.models import (
+    MAX_CAPACITY,
+    BoardSettings,
+    HelpOffer,
+    HelpRequest,
+    NotificationPreference,
+    PostStatus,
+)
 from matching.services.board import MAX_VALID_DAYS, RENEW_DAYS
 from matching.slots import ALL_SLOT_STRINGS, DAGDELEN, slot_string, slots_from_strings
 from streets.choices import MembershipStatus
@@ -279,3 +287,33 @@ class BoardSettingsForm(forms.ModelForm):
     class Meta:
         model = BoardSettings
         fields = ["premoderate_new_members", "new_member_days"]
+
+
+class ManualMatchForm(forms.Form):
+    """A gangmaker pairs one open request with one open offer of their street."""
+
+    request = forms.ModelChoiceField(queryset=HelpRequest.objects.none(), label=_("Hulpvraag"))
+    offer = forms.ModelChoiceField(queryset=HelpOffer.objects.none(), label=_("Hulpaanbod"))
+
+    def __init__(self, street, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        open_posts = {"street": street, "status": PostStatus.OPEN}
+        self.fields["request"].queryset = HelpRequest.objects.filter(**open_posts).select_related(
+            "author"
+        )
+        self.fields["offer"].queryset = HelpOffer.objects.filter(**open_posts).select_related(
+            "author"
+        )
+        self.fields["request"].label_from_instance = lambda r: (
+            f"{r.author.first_name}: {r.get_category_display()}"
+        )
+        self.fields["offer"].label_from_instance = lambda o: (
+            f"{o.author.first_name}: {', '.join(o.get_categories_display())}"
+        )
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreference
+        fields = ["digest"]
+        widgets = {"digest": forms.RadioSelect}

@@ -1,13 +1,14 @@
 from django.urls import path
 
 from . import views
-from .match_urls import urlpatterns as match_urlpatterns
 
 app_name = "matching"
 
 BOARD = "straat/<int:street_id>/prikbord/"
+HELP = "straat/<int:street_id>/hulp/"
 
 urlpatterns = [
+    # The board: posts, reports and moderation.
     path(BOARD, views.board, name="board"),
     path(f"{BOARD}vraag/nieuw/", views.new_request, name="new_request"),
     path(f"{BOARD}aanbod/nieuw/", views.new_offer, name="new_offer"),
@@ -25,6 +26,12 @@ urlpatterns = [
         name="dismiss_report",
     ),
     path(f"{BOARD}instellingen/", views.board_settings, name="settings"),
+    # Matches: a member's own help, the gangmaker's overview and door list.
+    path(HELP, views.my_help, name="my_help"),
+    path(f"{HELP}overzicht/", views.overview, name="match_overview"),
+    path(f"{HELP}deurlijst/", views.door_list, name="door_list"),
+    path(f"{HELP}<int:match_id>/", views.detail, name="match_detail"),
+    path(f"{HELP}<int:match_id>/gelukt/", views.feedback, name="match_feedback"),
+    path(f"{HELP}<int:match_id>/<slug:action>/", views.step, name="match_step"),
+    path("berichten/voorkeuren/", views.preferences, name="preferences"),
 ]
-
-urlpatterns += match_urlpatterns

@@ -6,7 +6,8 @@ ledger entries). This broker keeps every task it hands out in a per-queue sorted
 leases, scored by the moment it was handed out, until django-q2's monitor acknowledges it
 after saving the result. A lease older than Q_CLUSTER["retry"] goes back to the head of the
 queue, the way the ORM broker hands out a row whose lock has expired. Delivery is therefore
-at least once: tasks must be idempotent (RELIABILITY.md).
+at least once: every task must be idempotent (a unique key on its side effect, e-mail through
+an outbox row), as it must be with the ORM broker.
 """
 
 import time

@@ -7,7 +7,8 @@ no hosts, no error texts (those go to the log).
 An idle queue with dead workers looks like a healthy empty queue. So the endpoint also puts a
 heartbeat task on the queue, at most once per HEARTBEAT_INTERVAL across all web processes: if
 no worker picks it up, it becomes the oldest queued task and the queue check fails once it is
-older than 2 × Q_CLUSTER["retry"] (RELIABILITY.md's watchdog rule).
+older than 2 × Q_CLUSTER["retry"]: a task waits that long only when no worker is taking tasks,
+or when one task keeps killing its worker and is retried forever (django-q2 issue #327).
 """
 
 import logging

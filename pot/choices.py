@@ -5,15 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Occasion(models.TextChoices):
-    ZIEK = "ziek", _("ziek")
-    EENZAAM = "eenzaam", _("eenzaam")
-    NIEUWE_BEWONER = "nieuwe_bewoner", _("nieuwe bewoner")
-    GEBOORTE = "geboorte", _("geboorte")
-    HUWELIJKSJUBILEUM = "huwelijksjubileum", _("huwelijksjubileum")
+    ZIEK = "ill", _("ziek")
+    EENZAAM = "lonely", _("eenzaam")
+    NIEUWE_BEWONER = "new_resident", _("nieuwe bewoner")
+    GEBOORTE = "birth", _("geboorte")
+    HUWELIJKSJUBILEUM = "wedding_anniversary", _("huwelijksjubileum")
     DIPLOMA = "diploma", _("diploma")
-    ROUW = "rouw", _("rouw")
-    VERHUIZING = "verhuizing", _("verhuizing")
-    ANDERS = "anders", _("anders")
+    ROUW = "grief", _("rouw")
+    VERHUIZING = "moving", _("verhuizing")
+    ANDERS = "other", _("anders")
 
 
 # Tips and reminders about these occasions are about someone's health: their free text is
@@ -22,11 +22,11 @@ HEALTH_OCCASIONS = frozenset({Occasion.ZIEK, Occasion.ROUW, Occasion.EENZAAM})
 
 
 class Gift(models.TextChoices):
-    BLOEMEN = "bloemen", _("bloemen")
-    KAART = "kaart", _("kaart")
-    CHOCOLADE = "chocolade", _("chocolade")
-    FRUITMAND = "fruitmand", _("fruitmand")
-    ANDERS = "anders", _("anders")
+    BLOEMEN = "flowers", _("bloemen")
+    KAART = "card", _("kaart")
+    CHOCOLADE = "chocolate", _("chocolade")
+    FRUITMAND = "fruit_basket", _("fruitmand")
+    ANDERS = "other", _("anders")
 
 
 class EntryKind(models.TextChoices):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class MemberRole(models.TextChoices):
-    BEWONER = "bewoner", _("bewoner")
+    BEWONER = "resident", _("bewoner")
     GANGMAKER = "gangmaker", _("gangmaker")
 
 

@@ -9,7 +9,7 @@ from streets.vocabulary import Dagdeel, Weekday
 
 class SurveyStatus(models.TextChoices):
     OPEN = "open", _("open")
-    CLOSED = "gesloten", _("gesloten")
+    CLOSED = "closed", _("gesloten")
 
 
 class QuestionKind(models.TextChoices):
@@ -27,7 +27,7 @@ class QuestionKind(models.TextChoices):
 class AnswerChannel(models.TextChoices):
     ONLINE = "online", _("online, door een buur met een account")
     LINK = "link", _("via de link of de QR-code")
-    PAPER = "papier", _("op papier, ingevoerd door een gangmaker")
+    PAPER = "paper", _("op papier, ingevoerd door een gangmaker")
 
 
 class SpareKey(models.TextChoices):
@@ -45,14 +45,14 @@ class ContactWay(models.TextChoices):
 
 
 class DraftKind(models.TextChoices):
-    OFFER = "aanbod", _("aanbod")
-    REQUEST = "vraag", _("hulpvraag")
+    OFFER = "offer", _("aanbod")
+    REQUEST = "request", _("hulpvraag")
 
 
 class DraftStatus(models.TextChoices):
-    PENDING = "wacht", _("wacht op bevestiging")
-    POSTED = "geplaatst", _("op het prikbord gezet")
-    DISCARDED = "vervallen", _("niet geplaatst")
+    PENDING = "pending", _("wacht op bevestiging")
+    POSTED = "posted", _("op het prikbord gezet")
+    DISCARDED = "discarded", _("niet geplaatst")
 
 
 def slot_value(weekday: int, dagdeel: str) -> str:

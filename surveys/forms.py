@@ -137,13 +137,6 @@ class SurveyAnswerForm(forms.Form):
         )
         return initial
 
-    def question_fields(self):
-        return [self[q.field_name] for q in self.questions]
-
-    def identity_fields(self):
-        names = ("person", "name", "house_number", "contact_detail", "consent")
-        return [self[name] for name in names if name in self.fields]
-
     def clean_house_number(self):
         value = self.cleaned_data.get("house_number", "")
         return clean_house_number(value) if value.strip() else ""

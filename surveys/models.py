@@ -2,8 +2,9 @@
 
 Why the project's own models and not Wagtail's form builder (`wagtail.contrib.forms`):
 - A form-builder form is a page in the tree, edited in the Wagtail admin. Gangmakers do their
-  work in the project's own street-scoped views (DESIGN.md, RELIABILITY.md: the admin is where
-  most advisories were found), and a survey belongs to one street, not to a place in the tree.
+  work in the project's own street-scoped views (a user with limited admin rights is who most
+  Wagtail security advisories could be exploited by), and a survey belongs to one street, not
+  to a place in the tree.
 - Form-builder answers are a flat `form_data` dict keyed by the field's label-slug. Here an answer
   must map to the board: categories someone can help with or needs help with, availability as
   "weekday:dagdeel" slots, and consent. A `kind` per question keeps that mapping when a gangmaker

@@ -1,7 +1,8 @@
 """Shared fixtures: a small municipality with two streets and one person in every role.
 
 `world` is what most tests need: street A and street B in one wijk, a third street in another
-wijk, and the people of the permission matrix (DESIGN.md's roles, own street versus other).
+wijk, and the people of the permission matrix (every role of the README's table, in their own
+street and in the other).
 """
 
 import ipaddress

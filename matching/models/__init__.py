@@ -1,13 +1,24 @@
-"""The help board's models; `from matching.models import HelpOffer` keeps working as this grows."""
+"""The help board's models; `from matching.models import HelpOffer` keeps working as this grows.
+
+The states (PostStatus, MatchStatus, ...) live in matching/choices.py and are re-exported here
+for callers that import them together with the models."""
+
+from matching.choices import (
+    DigestFrequency,
+    LocationStatus,
+    MatchStatus,
+    ModerationAction,
+    PostKind,
+    PostStatus,
+    ReportStatus,
+)
 
 from .match import (
     ACTIVE_STATUSES,
     LIVE_STATUSES,
-    DigestFrequency,
     HomeLocation,
     Match,
     MatchEvent,
-    MatchStatus,
     Notification,
     NotificationPreference,
 )
@@ -20,13 +31,13 @@ from .posts import (
     validate_categories,
     validate_slots,
 )
-from .status import ModerationAction, PostKind, PostStatus, ReportStatus
 
 __all__ = [
     "ACTIVE_STATUSES",
     "LIVE_STATUSES",
     "DigestFrequency",
     "HomeLocation",
+    "LocationStatus",
     "Match",
     "MatchEvent",
     "MatchStatus",

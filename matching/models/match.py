@@ -11,16 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class MatchStatus(models.TextChoices):
-    PROPOSED = "proposed", _("voorgesteld")
-    ACCEPTED = "accepted", _("helper zegt ja")
-    DECLINED = "declined", _("helper kan niet")
-    CONFIRMED = "confirmed", _("afgesproken")
-    DONE = "done", _("geholpen")
-    CANCELLED = "cancelled", _("geannuleerd")
-    EXPIRED = "expired", _("verlopen zonder antwoord")
-
+from matching.choices import DigestFrequency, LocationStatus, MatchStatus
 
 # A helper is busy with these; they count against the offer's capacity.
 ACTIVE_STATUSES = (MatchStatus.ACCEPTED, MatchStatus.CONFIRMED)
@@ -117,12 +108,6 @@ class MatchEvent(models.Model):
         return f"{self.match_id}: {self.get_status_display()}"
 
 
-class DigestFrequency(models.TextChoices):
-    DIRECT = "direct", _("meteen")
-    DAILY = "daily", _("één keer per dag")
-    WEEKLY = "weekly", _("één keer per week")
-
-
 class NotificationPreference(models.Model):
     """How often a member wants news that is not urgent by e-mail."""
 
@@ -188,17 +173,14 @@ class Notification(models.Model):
 class HomeLocation(models.Model):
     """Where a member lives, geocoded in the background; never looked up in a request."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("nog niet opgezocht")
-        FOUND = "found", _("gevonden")
-        FAILED = "failed", _("niet gevonden")
-
     membership = models.OneToOneField(
         "streets.StreetMembership", on_delete=models.CASCADE, related_name="home_location"
     )
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        max_length=10, choices=LocationStatus.choices, default=LocationStatus.PENDING
+    )
     error = models.CharField(max_length=30, blank=True)
     geocoded_at = models.DateTimeField(null=True, blank=True)
 

@@ -6,8 +6,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from matching.choices import ModerationAction, ReportStatus
+
 from .posts import HelpPost
-from .status import ModerationAction, ReportStatus
 
 DEFAULT_NEW_MEMBER_DAYS = 30
 

@@ -12,10 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from matching.choices import Category, Urgency
+from matching.choices import Category, PostKind, PostStatus, Urgency
 from matching.slots import slots_from_strings
-
-from .status import PostKind, PostStatus
 
 MAX_CAPACITY = 5
 

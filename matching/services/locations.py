@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from home.models import HomePage
 from matching.geocoding import geocode_address
-from matching.models import HomeLocation
+from matching.models import HomeLocation, LocationStatus
 from streets.models import StreetMembership
 
 # Errors worth another try later; anything else is final until the address changes.
@@ -17,7 +17,7 @@ def geocode_membership(membership_id: int) -> HomeLocation | None:
     if membership is None:
         return None
     location, _created = HomeLocation.objects.get_or_create(membership=membership)
-    if location.status == HomeLocation.Status.FOUND:
+    if location.status == LocationStatus.FOUND:
         return location
     street = membership.street
     home = HomePage.objects.ancestor_of(street).first()
@@ -29,9 +29,9 @@ def geocode_membership(membership_id: int) -> HomeLocation | None:
     )
     if result.ok:
         location.latitude, location.longitude = result.latitude, result.longitude
-        location.status, location.error = HomeLocation.Status.FOUND, ""
+        location.status, location.error = LocationStatus.FOUND, ""
     elif result.error not in RETRYABLE:
-        location.status, location.error = HomeLocation.Status.FAILED, result.error[:30]
+        location.status, location.error = LocationStatus.FAILED, result.error[:30]
     else:
         location.error = result.error[:30]
     location.geocoded_at = timezone.now()

@@ -24,7 +24,7 @@ from matching.models import (
     HelpOffer,
     HelpPost,
     HelpRequest,
-    HomeLocation,
+    LocationStatus,
     Match,
     MatchEvent,
     MatchStatus,
@@ -72,7 +72,7 @@ def _homes(street_ids: Iterable[int]) -> Homes:
     )
     homes = {}
     for street_id, user_id, house_number, status, latitude, longitude in rows:
-        found = status == HomeLocation.Status.FOUND
+        found = status == LocationStatus.FOUND
         homes[street_id, user_id] = (
             house_number,
             engine.Location(latitude, longitude) if found else None,

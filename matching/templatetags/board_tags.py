@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from matching.choices import Category, Urgency
 from matching.models import PostKind
-from matching.services.board_queries import open_help_counts
+from matching.services import open_help_counts
 from matching.slots import DAGDELEN, slots_from_strings
 from streets.vocabulary import Dagdeel, Weekday
 

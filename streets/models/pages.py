@@ -122,10 +122,6 @@ class StreetPage(Page):
     def postcode_list(self):
         return [format_postcode(p) for p in self.postcodes.split(", ") if p]
 
-    @property
-    def neighbourhood(self):
-        return NeighbourhoodPage.objects.ancestor_of(self).first()
-
     def gangmaker_memberships(self):
         return self.memberships.filter(
             role=MemberRole.GANGMAKER, status=MembershipStatus.APPROVED

@@ -68,10 +68,6 @@ class StreetMembership(models.Model):
     def __str__(self):
         return f"{self.user} – {self.street} ({self.get_role_display()})"
 
-    @property
-    def is_approved(self):
-        return self.status == MembershipStatus.APPROVED
-
 
 class WelzijnAssignment(models.Model):
     """A welzijn professional looks after one wijk (aggregates and care signals only)."""

@@ -83,7 +83,12 @@ def answer(request, access, survey_id):
                     _("Kijk uw aanbod en hulpvragen na en zet ze op het prikbord als het klopt."),
                 )
             return redirect("surveys:mine", street_id=access.street.pk, survey_id=survey.pk)
-    context = {"street": access.street, "survey": survey, "form": form, "channel": "online"}
+    context = {
+        "street": access.street,
+        "survey": survey,
+        "form": form,
+        "channel": AnswerChannel.ONLINE,
+    }
     return render(request, "surveys/answer.html", context)
 
 
@@ -116,7 +121,12 @@ def paper(request, access, survey_id):
                 survey_id=survey.pk,
                 response_id=response.pk,
             )
-    context = {"street": access.street, "survey": survey, "form": form, "channel": "paper"}
+    context = {
+        "street": access.street,
+        "survey": survey,
+        "form": form,
+        "channel": AnswerChannel.PAPER,
+    }
     return render(request, "surveys/answer.html", context)
 
 
@@ -136,7 +146,12 @@ def public_answer(request, token):
             form.add_error(None, str(error))
         else:
             return render(request, "surveys/public_thanks.html", {"survey": survey})
-    context = {"street": survey.street, "survey": survey, "form": form, "channel": "link"}
+    context = {
+        "street": survey.street,
+        "survey": survey,
+        "form": form,
+        "channel": AnswerChannel.LINK,
+    }
     return render(request, "surveys/answer.html", context)
 
 

@@ -28,6 +28,6 @@ def test_the_demo_survey_has_answers_of_each_kind_and_building_twice_adds_nothin
     assert sorted(SurveyResponse.objects.values_list("channel", flat=True)) == [
         "link",
         "online",
-        "papier",
+        "paper",
     ]
     assert all(r.drafts.exists() for r in SurveyResponse.objects.all())

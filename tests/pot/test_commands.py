@@ -21,7 +21,7 @@ def spend(pot, by, amount):
         by,
         spent_on=datetime.date(pot.year, 6, 1),
         occasion=Occasion.GEBOORTE,
-        gift="kaart",
+        gift="card",
         amount=Decimal(amount),
         for_whom="nr. 9",
     )

@@ -17,7 +17,7 @@ def test_the_csv_has_a_header_a_bom_and_dutch_decimals():
         funding=Decimal("150.00"),
         carried_over=Decimal("20.00"),
         balance=Decimal("100.50"),
-        by_occasion=[OccasionLine("rouw", "rouw", 2, Decimal("69.50"))],
+        by_occasion=[OccasionLine("grief", "rouw", 2, Decimal("69.50"))],
     )
 
     text = overview_csv([row("Zwaanshals", summary=summary), row("Bergweg")])

@@ -169,7 +169,7 @@ def test_the_main_flows_log_no_email_password_post_text_or_address(
         assert _accept_match(world, street).status_code == 302
         tip = client.post(
             reverse("pot:tip_new", args=[street.pk]),
-            {"occasion": "ziek", "about": "nr. 9", "note": TIP_TEXT},
+            {"occasion": "ill", "about": "nr. 9", "note": TIP_TEXT},
         )
         assert tip.status_code == 302
         reset = Client().post(reverse("accounts:password_reset"), {"email": bewoner.email})

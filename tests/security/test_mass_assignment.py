@@ -194,8 +194,8 @@ def _pending_expense(ctx, client):
         pot,
         other,
         spent_on=timezone.localdate(),
-        occasion="ziek",
-        gift="bloemen",
+        occasion="ill",
+        gift="flowers",
         amount=Decimal("40.00"),
         for_whom="nr. 7",
     )
@@ -471,8 +471,8 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
             "gangmaker_a",
             lambda c: {
                 "spent_on": _today(),
-                "occasion": "ziek",
-                "gift": "bloemen",
+                "occasion": "ill",
+                "gift": "flowers",
                 "amount": "7,50",
                 "for_whom": "nr. 3",
             },
@@ -497,7 +497,7 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
     (
         "pot:tip_new",
         Submission(
-            "bewoner_a", lambda c: {"occasion": "ziek", "about": "nr. 5", "note": "Is gevallen."}
+            "bewoner_a", lambda c: {"occasion": "ill", "about": "nr. 5", "note": "Is gevallen."}
         ),
     ),
     ("pot:tip_handled", Submission("gangmaker_a")),

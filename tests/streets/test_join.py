@@ -1,11 +1,13 @@
 """A visitor finds a street, applies to join, and a gangmaker of that street (and no other) decides."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
-from streets.choices import JoinedVia, MembershipStatus
+from streets.choices import JoinedVia, MemberRole, MembershipStatus
 from streets.models import StreetMembership
 
 from .factories import MembershipFactory
@@ -244,8 +246,23 @@ def test_only_the_coordinator_appoints_gangmakers(login, world):
 
     login(world.gangmaker_a).post(url, {"role": "gangmaker"})
     membership.refresh_from_db()
-    assert membership.role == "bewoner"
+    assert membership.role == "resident"
 
     login(world.coordinator).post(url, {"role": "gangmaker"})
     membership.refresh_from_db()
     assert membership.role == "gangmaker"
+
+
+def test_the_coordinator_relieves_a_gangmaker_with_the_button_on_the_members_page(login, world):
+    membership = StreetMembership.objects.get(user=world.gangmaker_a, street=world.street_a)
+    client = login(world.coordinator)
+    page = client.get(reverse("streets:members", args=[world.street_a.pk])).content.decode()
+    action = reverse("streets:change_role", args=[world.street_a.pk, membership.pk])
+    form = re.search(rf'action="{re.escape(action)}".*?</form>', page, re.DOTALL)[0]
+    role = re.search(r'name="role" value="([a-z_]+)"', form)[1]
+
+    client.post(action, {"role": role})
+
+    membership.refresh_from_db()
+    assert membership.role == MemberRole.BEWONER
+    assert membership.get_role_display() == "bewoner"

@@ -19,7 +19,7 @@ def test_the_command_removes_answers_after_the_retention_period_only(world):
     survey = template_survey(world.street_a, world.gangmaker_a)
     SurveyResponseFactory(survey=survey, answers=answers_for(survey, talen="Fries"))
     Survey.objects.filter(pk=survey.pk).update(
-        status="gesloten", closed_at=timezone.now() - datetime.timedelta(days=10)
+        status="closed", closed_at=timezone.now() - datetime.timedelta(days=10)
     )
 
     call_command("remove_expired_survey_answers", "--days", "30", stdout=io.StringIO())

@@ -65,8 +65,8 @@ def test_drafts_follow_a_changed_answer_but_posted_ones_stay(survey, world):
 def test_the_spare_key_answer_becomes_a_key_offer_and_a_key_request(survey, world):
     answer = online_answer(survey, world.bewoner_a, sleutel="allebei")
     assert {(d.kind, d.category) for d in answer.drafts.all()} == {
-        ("aanbod", "sleutel"),
-        ("vraag", "sleutel"),
+        ("offer", "sleutel"),
+        ("request", "sleutel"),
     }
 
 
@@ -237,7 +237,7 @@ def test_answers_of_surveys_closed_long_enough_ago_are_removed(survey, world):
     SurveyResponseFactory(survey=recent, answers=answers_for(recent, talen="Duits"))
     now = timezone.now()
     type(survey).objects.filter(pk=survey.pk).update(
-        status="gesloten", closed_at=now - datetime.timedelta(days=100)
+        status="closed", closed_at=now - datetime.timedelta(days=100)
     )
 
     assert remove_expired_answers(days=90, now=now) == 1

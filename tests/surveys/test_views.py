@@ -264,10 +264,10 @@ def test_a_member_answers_online_and_sees_drafts_for_the_board(login, world, sur
     assert answer.house_number == "12"
     drafts = {(d.kind, d.category) for d in answer.drafts.all()}
     assert drafts == {
-        ("aanbod", "boodschappen"),
-        ("aanbod", "gezelschap"),
-        ("aanbod", "sleutel"),
-        ("vraag", "computer"),
+        ("offer", "boodschappen"),
+        ("offer", "gezelschap"),
+        ("offer", "sleutel"),
+        ("request", "computer"),
     }
     assert "Op het prikbord zetten" in body
 
@@ -324,7 +324,7 @@ def test_mass_assigned_fields_are_ignored(login, world, survey):
             field(survey, QuestionKind.CAN_HELP): ["tuin"],
             "survey": other.pk,
             "person": world.gangmaker_b.pk,
-            "channel": "papier",
+            "channel": "paper",
             "name": "Iemand anders",
             field(other, QuestionKind.CAN_HELP): ["vervoer"],
         },
@@ -581,7 +581,7 @@ def test_a_member_downloads_and_erases_their_own_answer(login, world, survey):
 def test_a_member_cannot_confirm_drafts_of_a_paper_answer_about_them(login, world, survey):
     answer = SurveyResponseFactory(
         survey=survey,
-        channel="papier",
+        channel="paper",
         person=world.bewoner_a,
         answers=answers_for(survey, kan_helpen=["tuin"]),
     )

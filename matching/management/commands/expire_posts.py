@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from matching.services.board import expire_posts
+from matching.services import expire_posts
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from matching.services.lifecycle import PROPOSAL_DAYS, expire_proposals
+from matching.services import PROPOSAL_DAYS, expire_proposals
 
 
 class Command(BaseCommand):

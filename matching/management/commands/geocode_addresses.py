@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from matching.services.locations import geocode_membership
+from matching.services import geocode_membership
 from streets.choices import MembershipStatus
 from streets.models import StreetMembership
 

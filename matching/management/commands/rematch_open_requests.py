@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from matching.services.matching import rematch_all
+from matching.services import rematch_all
 
 
 class Command(BaseCommand):

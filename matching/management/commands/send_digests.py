@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from matching.services.notifications import send_digests
+from matching.services import send_digests
 
 
 class Command(BaseCommand):

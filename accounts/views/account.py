@@ -1,3 +1,5 @@
+"""Logging in, one's own details, the password pages and the answer to a locked-out login."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -6,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from .forms import AccountForm, LoginForm
-from .ratelimit import TOO_MANY_REQUESTS
+from accounts.forms import AccountForm, LoginForm
+from accounts.ratelimit import TOO_MANY_REQUESTS
 
 
 class LoginView(auth_views.LoginView):

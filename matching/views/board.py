@@ -13,13 +13,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.ratelimit import rate_limited
+from matching.forms import BoardSettingsForm, HelpOfferForm, HelpRequestForm, ReasonForm
+from matching.models import HelpPost, PostKind, PostReport, PostStatus, ReportStatus
+from matching.services import board as services
+from matching.services import board_queries as queries
+from matching.services.board import BoardError
 from streets.permissions import GANGMAKER, MEMBER, street_view
-
-from .forms import BoardSettingsForm, HelpOfferForm, HelpRequestForm, ReasonForm
-from .models import HelpPost, PostKind, PostReport, PostStatus, ReportStatus
-from .services import board as services
-from .services import board_queries as queries
-from .services.board import BoardError
 
 
 def _street_post(access, post_id: int) -> HelpPost:

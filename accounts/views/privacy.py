@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import privacy
-from .forms import DeleteAccountForm
+from accounts import privacy
+from accounts.forms import DeleteAccountForm
 
 
 def privacy_page(request):

@@ -7,7 +7,6 @@ else gets a 404, as for an id of another street. Contact details appear once the
 yes (lifecycle.Match.contact_shared).
 """
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -15,23 +14,18 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from streets.permissions import MANAGER, MEMBER, street_view
-
-from .models import (
+from matching.forms import ManualMatchForm, PreferenceForm
+from matching.models import (
     LIVE_STATUSES,
-    HelpOffer,
-    HelpRequest,
     Match,
     MatchStatus,
     Notification,
     NotificationPreference,
-    PostStatus,
 )
-from .services.lifecycle import (
+from matching.services.lifecycle import (
     STEPS,
     MatchError,
     allowed_actions,
@@ -39,7 +33,8 @@ from .services.lifecycle import (
     record_feedback,
     take_step,
 )
-from .services.matching import unmatched_requests
+from matching.services.matching import unmatched_requests
+from streets.permissions import MANAGER, MEMBER, street_view
 
 CONFIRM_FIRST = {"decline", "cancel"}
 
@@ -160,31 +155,6 @@ def feedback(request, access, match_id):
     return redirect("matching:match_detail", street_id=access.street.pk, match_id=match.pk)
 
 
-class ManualMatchForm(forms.Form):
-    request = forms.ModelChoiceField(
-        queryset=HelpRequest.objects.none(), label=gettext_lazy("Hulpvraag")
-    )
-    offer = forms.ModelChoiceField(
-        queryset=HelpOffer.objects.none(), label=gettext_lazy("Hulpaanbod")
-    )
-
-    def __init__(self, street, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        open_posts = {"street": street, "status": PostStatus.OPEN}
-        self.fields["request"].queryset = HelpRequest.objects.filter(**open_posts).select_related(
-            "author"
-        )
-        self.fields["offer"].queryset = HelpOffer.objects.filter(**open_posts).select_related(
-            "author"
-        )
-        self.fields["request"].label_from_instance = lambda r: (
-            f"{r.author.first_name}: {r.get_category_display()}"
-        )
-        self.fields["offer"].label_from_instance = lambda o: (
-            f"{o.author.first_name}: {', '.join(o.get_categories_display())}"
-        )
-
-
 @never_cache
 @street_view(MANAGER)
 def overview(request, access):
@@ -226,13 +196,6 @@ def door_list(request, access):
     }
     rows = [(n, memberships.get(n.user_id, "")) for n in notifications]
     return render(request, "matching/match/door_list.html", {"street": access.street, "rows": rows})
-
-
-class PreferenceForm(forms.ModelForm):
-    class Meta:
-        model = NotificationPreference
-        fields = ["digest"]
-        widgets = {"digest": forms.RadioSelect}
 
 
 @never_cache

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import twofactor
-from .forms import TokenForm
+from accounts import twofactor
+from accounts.forms import TokenForm
 
 
 def _next_url(request) -> str:
