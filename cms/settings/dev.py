@@ -5,4 +5,4 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-not-secret-lief-en-leed")  # noqa: F405, S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
