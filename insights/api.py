@@ -2,8 +2,8 @@
 
 `Authorization: Bearer <token>`; 401 without a valid token, 404 for a wijk or street outside
 the token's municipality, 400 for a period the dashboard would refuse. The OpenAPI 3.1
-description at /api/signalen/v1/openapi.json is generated from the typed schemas below, so
-the document and the views cannot drift apart.
+description at /api/signalen/v1/openapi.json is generated from the typed schemas and
+operations below, not written by hand.
 
 Built on django-ninja rather than Django REST framework (both come with Wagtail): ninja
 derives the OpenAPI document from pydantic types on plain functions, which is all four
@@ -14,7 +14,12 @@ site's CSP forbids and which would make the browser call an outside server, so i
 the JSON document is served, nothing else.
 
 The figures are the dashboard's own (`Dashboard.as_dict()`, suppressed in
-`insights.figures.base.assemble`); the schemas below only describe and check that shape.
+`insights.figures.base.assemble`, the same JSON as the dashboard's export); the schemas below
+describe that shape. Errors and the list of wijken are checked against their schema by ninja
+on the way out; the dashboard is not, because validating a municipality of 2,000 streets
+cost several times as much as encoding it, on every request, while the figures themselves
+come from a five-minute cache. tests/insights/test_api.py validates real answers against
+the schemas instead (`extra="forbid"`: an undocumented key fails).
 """
 
 import datetime
@@ -27,14 +32,14 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import AuthenticationError
-from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
-from pydantic import WithJsonSchema, create_model
+from pydantic import BaseModel, ConfigDict, WithJsonSchema, create_model
 from wagtail.models import Page
 
 from streets.models import NeighbourhoodPage, StreetPage
 
 from .choices import ScopeKind
+from .exports import json_response
 from .figures import METRICS
 from .figures.overview import CACHE_SECONDS, overview
 from .forms import PeriodForm
@@ -53,7 +58,13 @@ type Value = Annotated[
 ]
 
 
-def _figures_schema() -> type[Schema]:
+class Contract(BaseModel):
+    # A key the schema does not know is an error: a figure added to the dashboard without
+    # its description fails tests/insights/test_api.py instead of going out undocumented.
+    model_config = ConfigDict(extra="forbid")
+
+
+def _figures_schema() -> type[Contract]:
     """One field per figure the dashboards compute, described by its Dutch label and unit."""
     # The labels are gettext_lazy: fix them in the site's language, whichever request first
     # loads the URLconf.
@@ -65,66 +76,66 @@ def _figures_schema() -> type[Schema]:
             )
             for metric in METRICS
         }
-    return create_model("Figures", __base__=Schema, **fields)
+    return create_model("Figures", __base__=Contract, **fields)
 
 
 Figures = _figures_schema()
 
 
-class Scope(Schema):
+class Scope(Contract):
     kind: Literal[tuple(ScopeKind.values)]
     id: int
     title: str
 
 
-class Period(Schema):
+class Period(Contract):
     start: datetime.date = Field(alias="from")
     end: datetime.date = Field(alias="to")
 
 
-class Suppression(Schema):
+class Suppression(Contract):
     min_people: int = Field(description="Getallen uit minder mensen staan er als shown_as.")
     shown_as: Literal[SUPPRESSED]
 
 
-class Metric(Schema):
+class Metric(Contract):
     key: str
     label: str
     unit: str
 
 
-class StreetFigures(Schema):
+class StreetFigures(Contract):
     id: int
     title: str
     wijk: str
     figures: Figures
 
 
-class BreakdownRow(Schema):
+class BreakdownRow(Contract):
     label: str
     value: Value
 
 
-class Breakdown(Schema):
+class Breakdown(Contract):
     key: str
     title: str
     unit: str
     rows: list[BreakdownRow]
 
 
-class TrendPoint(Schema):
+class TrendPoint(Contract):
     month: str = Field(pattern=r"^\d{4}-\d{2}$", description="JJJJ-MM")
     value: Value
 
 
-class Trend(Schema):
+class Trend(Contract):
     key: str
     label: str
     unit: str
     points: list[TrendPoint]
 
 
-class Dashboard(Schema):
+class Dashboard(Contract):
     scope: Scope
     period: Period
     suppression: Suppression
@@ -136,20 +147,20 @@ class Dashboard(Schema):
     notes: list[str]
 
 
-class Wijk(Schema):
+class Wijk(Contract):
     id: int
     title: str
 
 
-class Wijken(Schema):
+class Wijken(Contract):
     wijken: list[Wijk]
 
 
-class Error(Schema):
+class Error(Contract):
     error: str
 
 
-class FieldError(Schema):
+class FieldError(Contract):
     message: str
     code: str
 
@@ -195,11 +206,6 @@ class BearerToken(HttpBearer):
         return found.municipality
 
 
-class UnescapedJSONRenderer(JSONRenderer):
-    # Street names as they are (ë, ï), like the dashboard's JSON export.
-    json_dumps_params = {"ensure_ascii": False}
-
-
 api = NinjaAPI(
     title="Lief & Leed signalen",
     version="1.0.0",
@@ -214,7 +220,6 @@ api = NinjaAPI(
     docs_url=None,  # Swagger UI from a CDN: see the module docstring
     urls_namespace="signalen_api",
     auth=BearerToken(),
-    renderer=UnescapedJSONRenderer(),
 )
 
 UNAUTHORIZED = "Geen geldige API-sleutel."
@@ -227,7 +232,7 @@ def unauthorized(request: HttpRequest, exc: AuthenticationError):
     return response
 
 
-def _responses(ok: str, schema: type[Schema], *, with_period: bool, with_id: bool) -> dict:
+def _responses(ok: str, schema: type[BaseModel], *, with_period: bool, with_id: bool) -> dict:
     """`response` and `openapi_extra` of an operation: each status's schema and Dutch text."""
     described = {200: (ok, schema), 401: ("Geen of een ongeldige API-sleutel.", Error)}
     if with_period:
@@ -246,11 +251,17 @@ DASHBOARD = "De kengetallen, kleine aantallen onderdrukt."
 
 
 def _dashboard(kind: str, page: Page, period: PeriodParams):
+    """The dashboard as the JSON export writes it, or a 400 saying what is wrong with the period.
+
+    Returned as a ready response, so ninja does not validate it against `Dashboard` on every
+    request: at 2,000 streets that cost more than encoding it (see the module docstring);
+    the tests validate real answers against the schema instead.
+    """
     form = PeriodForm(period.model_dump())
     if form.is_bound and not form.is_valid():
         return Status(400, {"error": "Ongeldige periode.", "fields": form.errors.get_json_data()})
     start, end = form.period()
-    return overview(kind, page, start, end).dashboard.as_dict()
+    return json_response(overview(kind, page, start, end).dashboard, download=False)
 
 
 def _in_municipality(model: type[Page], home: Page, pk: int) -> Page | None:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import get_resolver, reverse
 
+from insights import api
 from insights.figures import METRICS
 from insights.services import create_api_token
 from insights.suppression import SUPPRESSED
@@ -216,3 +217,31 @@ def test_the_openapi_document_is_in_dutch_whatever_language_the_visitor_chose(cl
     figures = document["components"]["schemas"]["Figures"]["properties"]
     assert figures["bewoners"]["description"] == "Bewoners die meedoen"
     assert document["paths"]["/wijken/"]["get"]["summary"] == "De wijken van de gemeente"
+
+
+def test_every_answer_has_the_shape_the_openapi_document_gives_for_its_status(client, world, token):
+    MembershipFactory.create_batch(4, street=world.street_a)
+    for _ in range(5):
+        helped(world.street_a)
+    document = json.loads(client.get(reverse("insights:api_openapi")).content)
+    street = reverse("insights:api_street", args=[world.street_a.pk])
+    calls = [
+        ("/gemeente/", reverse("insights:api_municipality"), token),
+        ("/wijken/", reverse("insights:api_wijken"), token),
+        ("/wijken/{id}/", reverse("insights:api_wijk", args=[world.wijk.pk]), token),
+        ("/straten/{id}/", street, token),
+        ("/straten/{id}/", street + "?van=2026-05-01&tot=2026-01-01", token),
+        ("/straten/{id}/", street + "?van=gisteren", token),
+        ("/straten/{id}/", street, None),
+        ("/straten/{id}/", reverse("insights:api_street", args=[world.wijk.pk]), token),
+    ]
+    statuses = set()
+    for path, url, key in calls:
+        response = get(client, url, key)
+        documented = document["paths"][path]["get"]["responses"][str(response.status_code)]
+        ref = documented["content"]["application/json"]["schema"]["$ref"]
+        schema = getattr(api, ref.rsplit("/", 1)[1])
+        # Strict and without unknown keys: what the document says, no more and no less.
+        schema.model_validate_json(response.content, strict=True)
+        statuses.add(response.status_code)
+    assert statuses == {200, 400, 401, 404}
