@@ -264,7 +264,13 @@ def _dashboard(kind: str, page: Page, period: PeriodParams):
     return json_response(overview(kind, page, start, end).dashboard, download=False)
 
 
+# No row has a larger id, and SQLite cannot even compare one (OverflowError, a 500).
+LARGEST_ID = 2**63 - 1
+
+
 def _in_municipality(model: type[Page], home: Page, pk: int) -> Page | None:
+    if pk > LARGEST_ID:
+        return None
     return model.objects.descendant_of(home).live().filter(pk=pk).first()
 
 

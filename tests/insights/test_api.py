@@ -245,3 +245,10 @@ def test_every_answer_has_the_shape_the_openapi_document_gives_for_its_status(cl
         schema.model_validate_json(response.content, strict=True)
         statuses.add(response.status_code)
     assert statuses == {200, 400, 401, 404}
+
+
+def test_an_id_larger_than_any_row_can_have_is_not_found(client, world, token):
+    too_large = 2**63
+    for name in ("insights:api_wijk", "insights:api_street"):
+        response = get(client, reverse(name, args=[too_large]), token)
+        assert response.status_code == 404, name
