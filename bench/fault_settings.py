@@ -10,8 +10,14 @@ from cms.settings.dev import *  # noqa: F403
 
 DEBUG = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
-EMAIL_BACKEND = "bench.fault_qcluster.SlowFileBackend"
-EMAIL_FILE_PATH = env.str("FAULT_MAIL_DIR", default=str(BASE_DIR / "var" / "fault-mail"))  # noqa: F405
+MAILERS = {
+    "default": {
+        "BACKEND": "bench.fault_qcluster.SlowFileBackend",
+        "OPTIONS": {
+            "file_path": env.str("FAULT_MAIL_DIR", default=str(BASE_DIR / "var" / "fault-mail"))  # noqa: F405
+        },
+    }
+}
 Q_CLUSTER = {
     **Q_CLUSTER,  # noqa: F405 - the broker (ORM or Redis) as base.py chose it
     # Its own Redis queue key and ORM queue name, apart from any other cluster on this machine.

@@ -32,13 +32,7 @@ class FormatConverter:
 register_converter(ScopeConverter, "scope")
 register_converter(FormatConverter, "format")
 
-api_urlpatterns = [
-    path("gemeente/", api.municipality, name="api_municipality"),
-    path("wijken/", api.wijken, name="api_wijken"),
-    path("wijken/<int:pk>/", api.wijk, name="api_wijk"),
-    path("straten/<int:pk>/", api.street, name="api_street"),
-    path("openapi.json", api.openapi, name="api_openapi"),
-]
+api_urlpatterns = api.urlpatterns()
 
 urlpatterns = [
     path("signalen/", dashboards.index, name="index"),

@@ -179,15 +179,49 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = env.str(
-    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Lief & Leed <noreply@liefenleed.invalid>"
 )
+SMTP_MAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# django-environ reads EMAIL_URL into the EMAIL_* settings that Django 6.1 deprecates; these
+# are the options the same values are under in a MAILERS entry, per backend.
+_MAILER_OPTIONS = {
+    SMTP_MAIL_BACKEND: {
+        "EMAIL_HOST": "host",
+        "EMAIL_PORT": "port",
+        "EMAIL_HOST_USER": "username",
+        "EMAIL_HOST_PASSWORD": "password",
+        "EMAIL_USE_TLS": "use_tls",
+        "EMAIL_USE_SSL": "use_ssl",
+    },
+    "django.core.mail.backends.filebased.EmailBackend": {"EMAIL_FILE_PATH": "file_path"},
+}
+
+
+def _mailer(url: str) -> dict:
+    """The MAILERS entry for an EMAIL_URL (smtp+tls://user:password@host:587, consolemail://)."""
+    config = environ.Env.email_url_config(url)
+    backend = config["EMAIL_BACKEND"]
+    options = {
+        option: config[key]
+        for key, option in _MAILER_OPTIONS.get(backend, {}).items()
+        if config.get(key) not in (None, "")
+    }
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+# Mail (Django's MAILERS): EMAIL_URL chooses the server; without it mail is printed on the
+# console (production.py sends it to the local SMTP relay instead).
 EMAIL_URL = env.str("EMAIL_URL", default="")
-if EMAIL_URL:
-    vars().update(environ.Env.email_url_config(EMAIL_URL))
+MAILERS = {
+    "default": _mailer(EMAIL_URL)
+    if EMAIL_URL
+    else {
+        "BACKEND": env.str(
+            "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+        )
+    }
+}
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:

@@ -8,4 +8,4 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 DEBUG = True
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-not-secret-lief-en-leed")  # noqa: F405, S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

@@ -35,9 +35,15 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 # Mail goes out over SMTP: EMAIL_URL (smtp+tls://user:password@host:587) in base.py, or the
 # local mail relay on localhost:25. Never the console backend, which would drop mail silently.
 if not EMAIL_URL:  # noqa: F405
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-# A hanging mail server must not hold a worker for longer than the task timeout.
-EMAIL_TIMEOUT = 10
+    MAILERS = {
+        "default": {
+            "BACKEND": SMTP_MAIL_BACKEND,  # noqa: F405
+            "OPTIONS": {"host": "localhost", "port": 25},
+        }
+    }
+if MAILERS["default"]["BACKEND"] == SMTP_MAIL_BACKEND:  # noqa: F405
+    # A hanging mail server must not hold a worker for longer than the task timeout.
+    MAILERS["default"]["OPTIONS"].setdefault("timeout", 10)
 
 LOGGING["handlers"]["console"]["formatter"] = env.str(  # noqa: F405
     "DJANGO_LOG_FORMAT", default="json"

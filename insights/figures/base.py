@@ -189,7 +189,7 @@ class Dashboard:
         return list(zip(self.metrics, self.totals, strict=True))
 
     def as_dict(self) -> dict:
-        """The JSON shape of the exports and the API (documented in api.py's OpenAPI)."""
+        """The JSON shape of the exports and the API (typed as `insights.api.Dashboard`)."""
         keys = [m.key for m in self.metrics]
         return {
             "scope": {"kind": self.kind, "id": self.scope_id, "title": self.title},

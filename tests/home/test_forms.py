@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -35,7 +36,13 @@ def test_a_person_sends_a_question_and_it_is_stored_and_mailed(client, contact):
     submission = FormSubmission.objects.get(page=contact)
     assert submission.get_data()["uw_vraag"] == "Hoe begin ik een Lief & Leedstraat?"
     assert HONEYPOT_FIELD not in submission.form_data
-    assert len(mail.outbox) == 1
+    (message,) = mail.outbox
+    assert message.sent_using == "default"
+    assert message.to == [address.strip() for address in contact.to_address.split(",")]
+    assert message.subject == contact.subject
+    assert message.from_email == settings.DEFAULT_FROM_EMAIL
+    assert "Uw vraag: Hoe begin ik een Lief & Leedstraat?" in message.body
+    assert message.extra_headers["Auto-Submitted"] == "auto-generated"
 
 
 def test_a_filled_honeypot_is_refused(client, contact):

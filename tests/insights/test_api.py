@@ -1,11 +1,15 @@
 """The read-only API: bearer tokens per municipality, the same suppressed figures, OpenAPI."""
 
 import json
+import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import get_resolver, reverse
 
+from insights import api
+from insights.figures import METRICS
 from insights.services import create_api_token
 from insights.suppression import SUPPRESSED
 from insights.urls import api_urlpatterns
@@ -109,22 +113,21 @@ def test_the_api_is_read_only(client, world, token):
     assert response.status_code == 405
 
 
-def test_the_openapi_document_is_valid_json_and_lists_every_api_path(client, world):
+def test_the_openapi_document_lists_exactly_the_routed_api_paths(client, world):
     response = client.get(reverse("insights:api_openapi"))
     assert response.status_code == 200
     document = json.loads(response.content)
-    assert document["openapi"].startswith("3.")
-    assert document["servers"][0]["url"].endswith("/api/signalen/v1")
+    assert document["openapi"].startswith("3.1")
+    assert document["servers"][0]["url"] == "http://testserver/api/signalen/v1"
 
-    routed = set()
-    for pattern in api_urlpatterns:
-        route = str(pattern.pattern).replace("<int:pk>", "{id}")
-        routed.add("/" + route)
+    # Django's "wijken/<int:id>/" is OpenAPI's "/wijken/{id}/".
+    routed = {"/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", str(p.pattern)) for p in api_urlpatterns}
     assert set(document["paths"]) == routed
+    for route in routed:
+        assert get_resolver().resolve("/api/signalen/v1" + route.replace("{id}", "1"))
     # Every $ref points at a schema that exists.
     refs = {ref.rsplit("/", 1)[1] for ref in _refs(document)}
     assert refs <= set(document["components"]["schemas"])
-    assert get_resolver()  # the URLconf loads
 
 
 def _refs(node):
@@ -137,6 +140,24 @@ def _refs(node):
     elif isinstance(node, list):
         for item in node:
             yield from _refs(item)
+
+
+def test_every_api_path_but_the_description_itself_asks_for_the_bearer_token(client, world):
+    document = json.loads(client.get(reverse("insights:api_openapi")).content)
+    schemes = document["components"]["securitySchemes"]
+    assert [s["scheme"] for s in schemes.values()] == ["bearer"]
+    for route, operations in document["paths"].items():
+        needs_token = "security" in operations["get"]
+        assert needs_token == (route != "/openapi.json"), route
+        if needs_token:
+            assert "401" in operations["get"]["responses"], route
+
+
+def test_there_is_no_interactive_docs_page_that_would_load_scripts_from_a_cdn(client, world):
+    for url in ("/api/signalen/v1/docs", "/api/signalen/v1/docs/", "/api/signalen/v1/"):
+        response = client.get(url, follow=True)
+        assert response.status_code == 404, url
+        assert b"swagger" not in response.content.lower(), url
 
 
 def test_a_logged_in_welzijn_user_without_a_token_gets_401_for_wijk_b(client, world, login):
@@ -176,3 +197,58 @@ def test_the_openapi_document_describes_every_figure(client, world):
         "Tijd tot een helper (90e percentiel) (dagen)"
     )
     assert {"hulpvragen_met_helper", "open_zonder_helper", "bewoners"} <= set(figures)
+
+
+def test_the_openapi_document_describes_a_figure_as_a_number_or_the_suppressed_text(client, world):
+    document = json.loads(client.get(reverse("insights:api_openapi")).content)
+    schemas = document["components"]["schemas"]
+    value = schemas["Value"]
+    assert {"type": "integer"} in value["anyOf"]
+    assert {"type": "number"} in value["anyOf"]
+    assert {"const": SUPPRESSED, "type": "string"} in value["anyOf"]
+    assert "minder dan 5 mensen" in value["description"]
+    assert set(schemas["Figures"]["properties"]) == {metric.key for metric in METRICS}
+    assert {"from", "to"} == set(schemas["Period"]["properties"])
+
+
+def test_the_openapi_document_is_in_dutch_whatever_language_the_visitor_chose(client, world):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    document = json.loads(client.get(reverse("insights:api_openapi")).content)
+    figures = document["components"]["schemas"]["Figures"]["properties"]
+    assert figures["bewoners"]["description"] == "Bewoners die meedoen"
+    assert document["paths"]["/wijken/"]["get"]["summary"] == "De wijken van de gemeente"
+
+
+def test_every_answer_has_the_shape_the_openapi_document_gives_for_its_status(client, world, token):
+    MembershipFactory.create_batch(4, street=world.street_a)
+    for _ in range(5):
+        helped(world.street_a)
+    document = json.loads(client.get(reverse("insights:api_openapi")).content)
+    street = reverse("insights:api_street", args=[world.street_a.pk])
+    calls = [
+        ("/gemeente/", reverse("insights:api_municipality"), token),
+        ("/wijken/", reverse("insights:api_wijken"), token),
+        ("/wijken/{id}/", reverse("insights:api_wijk", args=[world.wijk.pk]), token),
+        ("/straten/{id}/", street, token),
+        ("/straten/{id}/", street + "?van=2026-05-01&tot=2026-01-01", token),
+        ("/straten/{id}/", street + "?van=gisteren", token),
+        ("/straten/{id}/", street, None),
+        ("/straten/{id}/", reverse("insights:api_street", args=[world.wijk.pk]), token),
+    ]
+    statuses = set()
+    for path, url, key in calls:
+        response = get(client, url, key)
+        documented = document["paths"][path]["get"]["responses"][str(response.status_code)]
+        ref = documented["content"]["application/json"]["schema"]["$ref"]
+        schema = getattr(api, ref.rsplit("/", 1)[1])
+        # Strict and without unknown keys: what the document says, no more and no less.
+        schema.model_validate_json(response.content, strict=True)
+        statuses.add(response.status_code)
+    assert statuses == {200, 400, 401, 404}
+
+
+def test_an_id_larger_than_any_row_can_have_is_not_found(client, world, token):
+    too_large = 2**63
+    for name in ("insights:api_wijk", "insights:api_street"):
+        response = get(client, reverse(name, args=[too_large]), token)
+        assert response.status_code == 404, name

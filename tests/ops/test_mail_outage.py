@@ -41,13 +41,18 @@ def mail_server(settings):
 
     class MailServer:
         def down(self):
-            settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-            settings.EMAIL_HOST = "127.0.0.1"
-            settings.EMAIL_PORT = _closed_port()
-            settings.EMAIL_TIMEOUT = 2
+            smtp = {"host": "127.0.0.1", "port": _closed_port(), "timeout": 2}
+            settings.MAILERS = {
+                "default": {
+                    "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                    "OPTIONS": smtp,
+                }
+            }
 
         def up(self):
-            settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+            settings.MAILERS = {
+                "default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+            }
 
     return MailServer()
 

@@ -1,6 +1,7 @@
 """Production settings (cms/settings/production.py), checked the way an operator starts them:
 in a fresh process with only the environment."""
 
+import ast
 import os
 import secrets
 import subprocess
@@ -57,27 +58,37 @@ def test_production_reads_postgres_redis_and_smtp_from_the_environment():
         "from django.conf import settings as s;"
         "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'],"
         " s.CACHES['default']['BACKEND'], s.Q_CLUSTER.get('redis'), s.Q_CLUSTER.get('orm'),"
-        " s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS,"
         " s.WAGTAILSEARCH_BACKENDS['default'].get('SEARCH_CONFIG'),"
-        " s.LOGGING['handlers']['console']['formatter'])"
+        " s.LOGGING['handlers']['console']['formatter']);"
+        "print(s.MAILERS)"
     )
 
     result = _run(["shell", "--verbosity", "0", "-c", script], env)
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    services, mailers = result.stdout.strip().splitlines()
+    assert services.split() == [
         "django.db.backends.postgresql",
         "db.internal",
         "django_redis.cache.RedisCache",
         "redis://cache.internal:6379/2",
         "None",
-        "django.core.mail.backends.smtp.EmailBackend",
-        "smtp.internal",
-        "587",
-        "True",
         "dutch",
         "json",
     ]
+    assert ast.literal_eval(mailers) == {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": "smtp.internal",
+                "port": 587,
+                "username": "mailer",
+                "password": "geheim",
+                "use_tls": True,
+                "timeout": 10,
+            },
+        }
+    }
 
 
 def test_production_without_an_email_url_sends_through_smtp_not_to_the_console():
@@ -91,12 +102,36 @@ def test_production_without_an_email_url_sends_through_smtp_not_to_the_console()
             "--verbosity",
             "0",
             "-c",
-            "from django.conf import settings; print(settings.EMAIL_BACKEND)",
+            "from django.conf import settings; print(settings.MAILERS)",
         ],
         env,
     )
 
-    assert result.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
+    assert result.returncode == 0, result.stderr
+    assert ast.literal_eval(result.stdout.strip()) == {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25, "timeout": 10},
+        }
+    }
+
+
+def test_a_console_email_url_prints_mail_in_the_production_rehearsal():
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="example.org",
+        EMAIL_URL="consolemail://",
+    )
+    script = (
+        "from django.core import mail;"
+        "mail.EmailMessage('Onderwerp', 'Tekst', None, ['buur@example.org']).send()"
+    )
+
+    result = _run(["shell", "--verbosity", "0", "-c", script], env)
+
+    assert result.returncode == 0, result.stderr
+    assert "Subject: Onderwerp" in result.stdout
+    assert "To: buur@example.org" in result.stdout
 
 
 def test_a_load_balancer_probing_over_plain_http_is_not_redirected_to_https():

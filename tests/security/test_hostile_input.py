@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from home.forms import TIMESTAMP_FIELD, start_token
+from insights.services import create_api_token
 from tests.home.factories import FormFieldFactory, FormPageFactory
 from tests.security.conftest import street_objects
 
@@ -184,3 +185,36 @@ def test_hostile_query_parameters_on_member_pages_never_cause_a_server_error(
     for url in urls:
         response = client.get(f"{url}?{encode([(param, value) for param in params])}")
         assert response.status_code < 500, url
+
+
+def _as_a_server_reads_it(header: str) -> str:
+    """A header as a WSGI server hands it on: the bytes sent, read as Latin-1."""
+    return header.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
+@FUZZ_SETTINGS
+@given(
+    van=hostile_values,
+    tot=hostile_values,
+    token=hostile_values,
+    object_id=st.integers(min_value=0, max_value=10**30),
+)
+def test_hostile_periods_ids_and_tokens_on_the_api_never_cause_a_server_error(
+    client, world, van, tot, token, object_id
+):
+    real_token = create_api_token(world.home, "Fuzz", None)[1]
+    query = encode([("van", van), ("tot", tot)])
+    urls = [
+        reverse("insights:api_municipality"),
+        reverse("insights:api_wijken"),
+        reverse("insights:api_wijk", kwargs={"id": object_id}),
+        reverse("insights:api_street", kwargs={"id": object_id}),
+        reverse("insights:api_wijk", kwargs={"id": world.wijk.pk}),
+    ]
+    for url in urls:
+        for authorization in (f"Bearer {real_token}", f"Bearer {token}", token):
+            response = client.get(
+                f"{url}?{query}", HTTP_AUTHORIZATION=_as_a_server_reads_it(authorization)
+            )
+            assert response.status_code in (200, 400, 401, 404), (url, response.status_code)
+            assert response["Content-Type"].startswith("application/json"), url

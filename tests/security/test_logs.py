@@ -155,7 +155,7 @@ def test_the_main_flows_log_no_email_password_post_text_or_address(
     world, caplog, monkeypatch, settings, django_capture_on_commit_callbacks
 ):
     caplog.set_level(logging.DEBUG)
-    settings.EMAIL_BACKEND = "tests.security.test_logs.RefusingBackend"
+    settings.MAILERS = {"default": {"BACKEND": "tests.security.test_logs.RefusingBackend"}}
     street = world.street_a
     bewoner = world.bewoner_a
     bewoner.set_password(PASSWORD)

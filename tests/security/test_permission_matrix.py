@@ -171,8 +171,8 @@ ROUTES: dict[str, Route] = {
     ),
     "insights:api_municipality": Route(_none, NOBODY, NOBODY),
     "insights:api_wijken": Route(_none, NOBODY, NOBODY),
-    "insights:api_wijk": Route(lambda o: {"pk": o["wijk_id"]}, NOBODY, NOBODY),
-    "insights:api_street": Route(lambda o: {"pk": o["street_id"]}, NOBODY, NOBODY),
+    "insights:api_wijk": Route(lambda o: {"id": o["wijk_id"]}, NOBODY, NOBODY),
+    "insights:api_street": Route(lambda o: {"id": o["street_id"]}, NOBODY, NOBODY),
     "insights:api_openapi": Route(_none, ALL, ALL),
     # The pot.
     "pot:pot": Route(_street, MEMBERS_A, MEMBERS_A),
