@@ -51,7 +51,8 @@ ZERO = Decimal("0.00")
 
 
 def _euro(amount) -> str:
-    return "" if amount is None else f"€ {amount:.2f}".replace(".", ",")
+    # A no-break space, so a narrow column never puts the euro sign on a line of its own.
+    return "" if amount is None else f"€\u00a0{amount:.2f}".replace(".", ",")
 
 
 class PotSettingsCreateForm(PotSettingsForm):
@@ -62,6 +63,13 @@ class PotSettingsCreateForm(PotSettingsForm):
 class PotSettingsIndexView(ScopedIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("municipality")
+
+    def get_add_url(self):
+        # Offered while one of the user's municipalities has no settings of its own.
+        without = below_coordinated(
+            HomePage.objects.filter(pot_settings__isnull=True), self.request.user
+        )
+        return super().get_add_url() if without.exists() else None
 
     @cached_property
     def columns(self):
@@ -87,10 +95,11 @@ class PotSettingsIndexView(ScopedIndexView):
 class PotSettingsCreateView(ScopedCreateView):
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        # Only the user's own municipalities, and only those that have no settings yet.
-        form.fields["municipality"].queryset = below_coordinated(
-            HomePage.objects.filter(pot_settings__isnull=True).order_by("title"), self.request.user
-        )
+        # The scoped view leaves the user's own municipalities; of those, the ones without.
+        municipalities = form.fields["municipality"].queryset
+        form.fields["municipality"].queryset = municipalities.filter(
+            pot_settings__isnull=True
+        ).order_by("title")
         return form
 
     def save_instance(self):
@@ -167,7 +176,7 @@ class PotIndexView(ScopedIndexView):
             Column("balance", label=_("Saldo"), accessor=lambda row: _euro(row.balance)),
             Column(
                 "four_eyes_threshold",
-                label=_("Vier ogen boven (deze straat)"),
+                label=_("Vier ogen (straat)"),
                 accessor=lambda row: _euro(row.four_eyes_threshold),
             ),
             DateColumn("closed_at", label=_("Afgesloten op"), sort_key="closed_at"),

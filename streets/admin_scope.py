@@ -9,7 +9,8 @@ admin screens of the programme (the "Programma" menu) show rows under those page
   admin for their street's pages, get neither the menu nor the URLs.
 - `MunicipalityViewSet` builds its views from the `Scoped*View` classes, which read every row
   through the policy's `scope()`: a list holds the own municipality only, and an id of another
-  municipality in a URL is a 404, on every route. Routes a viewset does not need (delete,
+  municipality in a URL is a 404, on every route. Their forms offer only pages (municipality,
+  street) of the user's municipalities. Routes a viewset does not need (delete,
   copy, history, usage; add and edit unless the policy allows them) are not registered.
 
 Each app registers its policies at the top of its `wagtail_hooks.py` and adds its viewsets to
@@ -23,6 +24,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import ButtonsColumnMixin, TitleColumn
@@ -168,7 +170,10 @@ class RowTitleColumn(ButtonsColumnMixin, TitleColumn):
 
     def __init__(self, name, view, **kwargs):
         super().__init__(
-            name, get_url=lambda row: view.get_edit_url(row) or view.get_inspect_url(row), **kwargs
+            name,
+            get_url=lambda row: view.get_edit_url(row) or view.get_inspect_url(row),
+            classname="programme-title",  # static/css/admin-programme.css
+            **kwargs,
         )
         self.view = view
 
@@ -177,10 +182,32 @@ class RowTitleColumn(ButtonsColumnMixin, TitleColumn):
 
 
 class _Scoped:
-    """Read rows only through the permission policy's scope (see the module docstring)."""
+    """Read rows only through the permission policy's scope (see the module docstring), and
+    let a form point only at pages of the user's municipalities."""
+
+    # The list's name in the breadcrumbs, where the viewset's menu label differs from the
+    # model's plural (two lists of memberships: all, and the gangmakers).
+    index_label = None
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        if self.index_label and self.index_url_name:
+            index_url = reverse(self.index_url_name)
+            for item in items:
+                if item.get("url") == index_url:
+                    item["label"] = self.index_label
+        return items
 
     def scoped(self, queryset: QuerySet) -> QuerySet:
         return self.permission_policy.scope(queryset, self.request.user)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        for field in form.fields.values():
+            choices = getattr(field, "queryset", None)
+            if choices is not None and issubclass(choices.model, Page):
+                field.queryset = below_coordinated(choices, self.request.user)
+        return form
 
 
 class ScopedIndexView(_Scoped, generic.IndexView):
@@ -217,7 +244,7 @@ class ScopedEditView(_Scoped, generic.EditView):
 
 
 class ScopedCreateView(_Scoped, generic.CreateView):
-    pass
+    """A new row can only belong to the user's municipalities (see _Scoped.get_form)."""
 
 
 class MunicipalityViewSet(ModelViewSet):
@@ -242,10 +269,6 @@ class MunicipalityViewSet(ModelViewSet):
             route for route, action in _ROUTE_ACTIONS.items() if action is None or action in actions
         }
 
-    def get_urlpatterns(self):
-        routes = self._routes()
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name in routes]
-
     def get_common_view_kwargs(self, **kwargs):
         # Views must not link to routes that are not registered.
         missing = {
@@ -257,7 +280,14 @@ class MunicipalityViewSet(ModelViewSet):
         }
         routes = self._routes()
         gone = {name: None for route, name in missing.items() if route not in routes}
-        return super().get_common_view_kwargs(**{**gone, **kwargs})
+        return super().get_common_view_kwargs(**{**gone, "index_label": self.menu_label, **kwargs})
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(page_title=self.menu_label, **kwargs)
+
+    def get_urlpatterns(self):
+        routes = self._routes()
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name in routes]
 
     def get_permissions_to_register(self):
         # The policy reads the assignments, not Django's permissions: offering those in the

@@ -8,7 +8,9 @@ pages show them. Scoping to the municipality is in admin_scope.py.
 
 from django import forms
 from django.db import transaction
+from django.templatetags.static import static
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -38,6 +40,11 @@ register_permission_policy(
 
 def _full_name(membership) -> str:
     return membership.user.get_full_name()
+
+
+def _member_since(membership):
+    # Neighbours a gangmaker registered, and the first of a street, were never "decided" on.
+    return membership.decided_at or membership.created_at
 
 
 class MembershipFilterSet(StreetFilterSet):
@@ -70,7 +77,7 @@ class MembershipIndexView(ScopedIndexView):
             RowTitleColumn(
                 "name", self, label=_("Naam"), accessor=_full_name, sort_key="user__last_name"
             ),
-            Column("house_number", label=_("Huisnummer"), sort_key="house_number"),
+            Column("house_number", label=_("Nr."), sort_key="house_number"),
             Column("street", label=_("Straat"), accessor="street.title", sort_key="street__title"),
             Column("wijk", label=_("Wijk"), accessor="wijk_title", sort_key="wijk_title"),
             Column("role", label=_("Rol"), accessor="get_role_display", sort_key="role"),
@@ -95,8 +102,10 @@ class GangmakerIndexView(MembershipIndexView):
             ),
             Column("street", label=_("Straat"), accessor="street.title", sort_key="street__title"),
             Column("wijk", label=_("Wijk"), accessor="wijk_title", sort_key="wijk_title"),
-            Column("house_number", label=_("Huisnummer"), sort_key="house_number"),
-            DateColumn("decided_at", label=_("Lid sinds"), sort_key="decided_at"),
+            Column("house_number", label=_("Nr."), sort_key="house_number"),
+            DateColumn(
+                "since", label=_("Lid sinds"), accessor=_member_since, sort_key="created_at"
+            ),
         ]
 
 
@@ -110,6 +119,12 @@ class RoleForm(forms.ModelForm):
         model = StreetMembership
         fields = ["role"]
         widgets = {"role": forms.RadioSelect}
+        help_texts = {
+            "role": _(
+                "Een gangmaker laat nieuwe buren toe, houdt het potje bij en bewerkt de pagina "
+                "van de straat. Alleen een lid met een e-mailadres kan gangmaker worden."
+            )
+        }
 
 
 class RoleEditView(ScopedEditView):
@@ -173,6 +188,11 @@ class GangmakerViewSet(MembershipViewSet):
     def register_admin_url_finder(self):
         # One edit URL per model: the memberships' (registered above) serves every membership.
         pass
+
+
+@hooks.register("insert_global_admin_css")
+def programme_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-programme.css"))
 
 
 @hooks.register("register_admin_viewset")

@@ -37,7 +37,7 @@ def test_a_coordinator_sees_their_municipalitys_settings_and_not_anothers(
     body = body_of(login(world.coordinator).get(reverse("pot_settings:index")))
 
     assert "Lief &amp; Leed Rotterdam" in body
-    assert "€ 150,00" in body
+    assert "€\u00a0150,00" in body
     assert "Amstelveen" not in body
     assert "222,00" not in body
 
@@ -103,7 +103,7 @@ def test_the_pots_list_shows_each_streets_balance_of_the_own_municipality(
     body = body_of(login(world.coordinator).get(reverse("pots:index")))
 
     assert "Zwaanshals" in body
-    assert "€ 150,00" in body
+    assert "€\u00a0150,00" in body
     assert reverse("pot:year_report", args=[world.street_a.pk, pot.year]) in body
     assert "Dorpsstraat" not in body
     assert "99,00" not in body
@@ -149,5 +149,14 @@ def test_a_pot_shows_its_balance_but_not_its_ledger(login, world):
 
     body = body_of(login(world.coordinator).get(reverse("pots:inspect", args=[pot.pk])))
 
-    assert "€ 137,50" in body
+    assert "€\u00a0137,50" in body
     assert "Mevrouw Jansen" not in body
+
+
+def test_settings_are_offered_to_add_only_while_the_municipality_has_none(login, world):
+    client = login(world.coordinator)
+    add_url = reverse("pot_settings:add")
+
+    assert add_url in body_of(client.get(reverse("pot_settings:index")))
+    PotSettingsFactory(municipality=world.home)
+    assert add_url not in body_of(client.get(reverse("pot_settings:index")))

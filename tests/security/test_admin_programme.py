@@ -20,8 +20,10 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.admin.viewsets import viewsets
+from wagtail.coreutils import resolve_model_string
 
-from pot.models import PotSettings
+from accounts.models import User
+from pot.models import Pot, PotSettings
 from streets.admin_scope import MunicipalityViewSet
 from streets.choices import MemberRole
 from streets.models import StreetMembership
@@ -228,3 +230,18 @@ def test_a_coordinator_reaches_no_object_of_another_municipality_by_its_id(
     assert not problems, "\n".join(problems)
     assert db_snapshot() == before
     assert PotSettings.objects.get(municipality=other.home).yearly_amount != 999
+
+
+def test_care_signals_tips_and_other_personal_text_get_no_admin_screen():
+    """The admin shows memberships and pots; a care signal, a tip, a reminder, an expense's
+    "for whom", a board post or a survey answer never gets a screen there."""
+    reverse("wagtailadmin_home")  # the admin's URLs, and so its viewsets, are loaded
+    project_apps = {"accounts", "streets", "matching", "pot", "surveys", "insights"}
+    models = {
+        resolve_model_string(viewset.model)
+        for viewset in viewsets.viewsets
+        if getattr(viewset, "model", None)
+    }
+    models = {model for model in models if model._meta.app_label in project_apps}
+    # The user accounts are Wagtail's own screens, behind Django's permissions (superusers).
+    assert models == {User, StreetMembership, PotSettings, Pot}
