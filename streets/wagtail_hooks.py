@@ -43,7 +43,8 @@ def _full_name(membership) -> str:
 
 
 def _member_since(membership):
-    # Neighbours a gangmaker registered, and the first of a street, were never "decided" on.
+    # A membership that never went through an application (made by hand, imported) has no
+    # decision date.
     return membership.decided_at or membership.created_at
 
 
