@@ -112,3 +112,33 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def other_municipality(home):
+    """A second municipality with its own coordinator, wijk, street and people: nothing of it
+    may reach the world's coordinator (and the other way round)."""
+    other_home = HomePageFactory(
+        title="Lief & Leed Amstelveen", slug="amstelveen", municipality_name="Amstelveen"
+    )
+    wijk = NeighbourhoodPageFactory(parent=other_home, title="Bovenkerk", slug="bovenkerk")
+    street = StreetPageFactory(
+        parent=wijk, title="Dorpsstraat", slug="dorpsstraat", postcodes="1187 AA"
+    )
+    gangmaker = GangmakerMembershipFactory(
+        street=street, user__first_name="Wilhelmina", user__last_name="Amstelrade"
+    ).user
+    bewoner = MembershipFactory(
+        street=street, user__first_name="Kees", user__last_name="Poelwijk", house_number="7"
+    ).user
+    coordinator = CoordinatorAssignmentFactory(
+        municipality=other_home, user__first_name="Carla", user__last_name="Keizer"
+    ).user
+    return SimpleNamespace(
+        home=other_home,
+        wijk=wijk,
+        street=street,
+        gangmaker=gangmaker,
+        bewoner=bewoner,
+        coordinator=coordinator,
+    )

@@ -12,6 +12,7 @@ from .ledger import (
     open_pots,
     record_expense,
     reverse_expense,
+    save_settings,
     set_street_threshold,
 )
 from .reports import (
@@ -51,6 +52,7 @@ __all__ = [
     "pot_summary",
     "record_expense",
     "reverse_expense",
+    "save_settings",
     "send_due_reminders",
     "set_street_threshold",
     "submit_tip",

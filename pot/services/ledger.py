@@ -266,6 +266,24 @@ def set_street_threshold(pot: Pot, threshold: Decimal | None, by) -> Pot:
 
 
 @transaction.atomic
+def save_settings(settings: PotSettings, by) -> PotSettings:
+    """Save a municipality's pot settings (new or changed) and log what they now are."""
+    settings.save()
+    log(
+        None,
+        AuditAction.SETTINGS_CHANGED,
+        actor=by,
+        municipality=settings.municipality,
+        subject=settings.municipality.title,
+        yearly_amount=settings.yearly_amount,
+        carry_over=settings.carry_over,
+        four_eyes_threshold=settings.four_eyes_threshold,
+        sensitive_text_days=settings.sensitive_text_days,
+    )
+    return settings
+
+
+@transaction.atomic
 def approve_expense(expense: Expense, by) -> Expense:
     """The second gangmaker's yes: the expense now counts, if the money is there."""
     pot = _locked_pot(expense.pot)

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from home.models import HomePage
 from pot import exports
-from pot.choices import AuditAction, Occasion
+from pot.choices import Occasion
 from pot.forms import PotSettingsForm
 from pot.models import PotSettings
-from pot.services import booked_expenses, log, municipality_overview, open_pots
+from pot.services import booked_expenses, municipality_overview, open_pots, save_settings
 from streets.models import CoordinatorAssignment
 from streets.permissions import is_coordinator_of
 
@@ -125,15 +125,7 @@ def settings_edit(request, home_id):
     instance = PotSettings.for_municipality(home)
     form = PotSettingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        log(
-            None,
-            AuditAction.SETTINGS_CHANGED,
-            actor=request.user,
-            municipality=home,
-            subject=home.title,
-            **form.cleaned_data,
-        )
+        save_settings(form.save(commit=False), request.user)
         messages.success(request, _("De instellingen zijn bewaard."))
         return redirect("pot:overview", home.pk)
     return render(request, "pot/settings.html", {"home": home, "form": form})
