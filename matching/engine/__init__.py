@@ -23,19 +23,22 @@ How to call it (the wiring layer builds the inputs from the models)::
     )
 
     # A new request: a small ranked group of helpers, best first, one per helper.
-    engine.rank_offers(request, street_offers, today=today, limit=3, excluded=pairs)
+    engine.rank_offers(request, street_offers, today=today, limit=3, excluded_helpers=pairs)
 
     # All open requests of a street at once (nightly, or after a storm): respects every
-    # offer's free capacity, maximises the total score.
-    engine.assign(open_requests, street_offers, today=today, excluded=pairs)
+    # offer's free capacity, helps as many requests as possible and, among those ways,
+    # maximises the total score.
+    engine.assign(open_requests, street_offers, today=today, excluded_helpers=pairs)
 
     # -> [Proposal(request_id=11, offer_id=7, helper_id=42, score=0.71,
     #      reasons=("woont 3 deuren verder", "kan op dinsdagochtend",
     #               "helpt graag met boodschappen"))]
 
-`excluded` is a set of (request_id, offer_id) pairs never to propose (already proposed,
-declined, or done), which keeps a re-run from repeating itself. Scores are relative: only
-their order and sums mean something (see scoring.py for the formula).
+`excluded_helpers` is a set of (request_id, helper_id) pairs never to propose (already
+proposed, declined, or done): a helper who said no is not asked again through another of
+their offers, and a re-run does not repeat itself. Scores are relative: only their order and
+sums mean something (see scoring.py for the formula). A street's result never depends on
+the other streets passed in the same call.
 """
 
 from .assignment import assign, assign_greedy, rank_offers
