@@ -10,7 +10,17 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from matching.engine import DAGDELEN, NORMAL, SOON, URGENT, Location, Offer, Request
+from matching.engine import (
+    DAGDELEN,
+    NORMAL,
+    SOON,
+    URGENT,
+    Location,
+    Offer,
+    Request,
+    Rota,
+    daily_moments,
+)
 
 ORIGIN = (51.9300, 4.4700)  # somewhere in Rotterdam-Noord
 METRES_PER_DEGREE_LAT = 111_250.0
@@ -87,10 +97,15 @@ def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def make_offers(rng, households, count, *, street_id=1, first_id=1) -> list[Offer]:
+def make_offers(
+    rng, households, count, *, street_id=1, first_id=1, category: str | None = None
+) -> list[Offer]:
+    """`count` offers from different households; with `category`, every offer includes it."""
     offers = []
     for index, home in enumerate(rng.sample(households, count)):
         categories = {_weighted(rng, CATEGORY_WEIGHTS) for _ in range(rng.randint(1, 4))}
+        if category is not None:
+            categories.add(category)
         capacity = rng.choices([1, 2, 3], weights=[6, 3, 1])[0]
         offers.append(
             Offer(
@@ -137,3 +152,20 @@ def make_requests(
             )
         )
     return requests
+
+
+def make_rota(
+    rng, households, *, start: date, days: int, dagdelen, category: str, per_week: int = 2
+) -> Rota:
+    """A neighbour's rota: every day from `start` for `days` days at each of `dagdelen`."""
+    home = rng.choice(households)
+    return Rota(
+        id=1,
+        street_id=1,
+        requester_id=home.person_id,
+        category=category,
+        moments=daily_moments(start, days, dagdelen),
+        per_week=per_week,
+        location=home.location,
+        house_number=home.house_number,
+    )

@@ -23,24 +23,51 @@ How to call it (the wiring layer builds the inputs from the models)::
     )
 
     # A new request: a small ranked group of helpers, best first, one per helper.
-    engine.rank_offers(request, street_offers, today=today, limit=3, excluded=pairs)
+    engine.rank_offers(request, street_offers, today=today, limit=3, excluded_helpers=pairs)
 
     # All open requests of a street at once (nightly, or after a storm): respects every
-    # offer's free capacity, maximises the total score.
-    engine.assign(open_requests, street_offers, today=today, excluded=pairs)
+    # offer's free capacity, helps as many requests as possible and, among those ways,
+    # maximises the total score.
+    engine.assign(open_requests, street_offers, today=today, excluded_helpers=pairs)
 
     # -> [Proposal(request_id=11, offer_id=7, helper_id=42, score=0.71,
     #      reasons=("woont 3 deuren verder", "kan op dinsdagochtend",
     #               "helpt graag met boodschappen"))]
 
-`excluded` is a set of (request_id, offer_id) pairs never to propose (already proposed,
-declined, or done), which keeps a re-run from repeating itself. Scores are relative: only
-their order and sums mean something (see scoring.py for the formula).
+A rota: repeated care split into moments (a date and a dagdeel), shared among helpers::
+
+    rota = engine.Rota(
+        id=4, street_id=3, requester_id=5, category="maaltijd",
+        moments=engine.daily_moments(date(2026, 11, 24), 14, ("avond",)),  # a fortnight
+        per_week=2,                       # the most moments one helper takes in a week
+        location=None, house_number="12",
+    )
+    plan = engine.plan_rota(
+        rota, street_offers, today=today,
+        taken={moment: helper_id},        # moments that have a helper already: kept
+        declined={(moment, helper_id)},   # a helper who said no to a moment
+        limits={helper_id: 1},            # a helper who can do one moment a week
+    )
+    # -> RotaPlan(rota_id=4, shares=(RotaShare(helper_id=42, offer_id=7,
+    #        moments=(Moment(date(2026, 11, 24), "avond"), ...), proposed=(...),
+    #        reasons=("neemt elke dinsdag en donderdag", "woont hiernaast",
+    #                 "kookt graag een maaltijd mee")), ...),
+    #      gaps=(Moment(date(2026, 11, 29), "avond"),))
+
+The plan covers as many moments as any plan can, spreads them as evenly as the helpers'
+moments and weekly limits allow, and then prefers helpers nearby (see rota.py).
+
+`excluded_helpers` is a set of (request_id, helper_id) pairs never to propose (already
+proposed, declined, or done): a helper who said no is not asked again through another of
+their offers, and a re-run does not repeat itself. Scores are relative: only their order and
+sums mean something (see scoring.py for the formula). A street's result never depends on
+the other streets passed in the same call.
 """
 
 from .assignment import assign, assign_greedy, rank_offers
 from .data import Location, Offer, Proposal, Request
 from .encoding import Slot
+from .rota import Moment, Rota, RotaPlan, RotaShare, daily_moments, plan_rota, plan_rota_greedy
 from .vocabulary import ANDERS, CATEGORIES, DAGDELEN, NORMAL, SOON, URGENCIES, URGENT
 
 __all__ = [
@@ -52,11 +79,18 @@ __all__ = [
     "URGENCIES",
     "URGENT",
     "Location",
+    "Moment",
     "Offer",
     "Proposal",
     "Request",
+    "Rota",
+    "RotaPlan",
+    "RotaShare",
     "Slot",
     "assign",
     "assign_greedy",
+    "daily_moments",
+    "plan_rota",
+    "plan_rota_greedy",
     "rank_offers",
 ]

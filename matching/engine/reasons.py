@@ -23,7 +23,9 @@ def _in_order(slots) -> list[Slot]:
     return sorted(slots, key=SLOT_BITS.__getitem__)
 
 
-def _distance_reason(request: Request, offer: Offer, metres: float) -> str | None:
+def distance_reason(request: Request, offer: Offer, metres: float) -> str | None:
+    """Where the helper lives, seen from the requester (a Request, or a Rota: any item with
+    `number` and `location`); None when neither coordinates nor house numbers say."""
     request_number, offer_number = request.number, offer.number
     numbered = request_number is not None and offer_number is not None
     has_coordinates = request.location is not None and offer.location is not None
@@ -67,7 +69,7 @@ def _time_reason(request: Request, offer: Offer) -> str:
 def explain(request: Request, offer: Offer, metres: float) -> tuple[str, ...]:
     """The reasons for one pair that the engine allowed: where, when, what."""
     reasons = [
-        _distance_reason(request, offer, metres),
+        distance_reason(request, offer, metres),
         _time_reason(request, offer),
         CATEGORY_REASONS[request.category],
     ]

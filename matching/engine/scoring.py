@@ -18,14 +18,20 @@ scores above 0:
   gets two.
 - helper load: 1 − 0.5 × load ÷ capacity, where load counts what the helper does now plus
   what this run already gave them; nobody is ever given more than their capacity.
+
+Every factor is at most 1 except the request weight, so no pair ever scores above
+MAX_PAIR_SCORE = 1.6 × 1.5 = 2.4 (an urgent request that waited four weeks and has no helper
+yet, in the same building, at a moment both named); assignment.py relies on that bound.
+
+A pair's distance depends on the two homes only, never on which other homes are scored in
+the same call, so a street gets the same proposals alone or in a batch of 200 streets.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
-from geopy.distance import geodesic
 
 from .data import Offer, Request
 from .encoding import CATEGORY_BITS
@@ -41,6 +47,9 @@ URGENCY_WEIGHT = {NORMAL: 1.0, SOON: 1.25, URGENT: 1.6}
 WAITING_DAYS_CAP = 28
 WAITING_BONUS = 0.5
 LOAD_PENALTY = 0.5
+# The largest request weight (urgent, waited WAITING_DAYS_CAP days, no helper yet); every other
+# factor of a score is at most 1.
+MAX_PAIR_SCORE = max(URGENCY_WEIGHT.values()) * (1 + WAITING_BONUS)
 
 # House-number fallback: a Dutch terraced house is about 6 m wide; odd numbers face even ones.
 DOOR_WIDTH_METRES = 6.0
@@ -49,17 +58,25 @@ ACROSS_THE_STREET_METRES = 20.0
 SAME_BUILDING_METRES = 30.0
 
 
-@lru_cache(maxsize=256)
-def _metres_per_degree(latitude: float) -> tuple[float, float]:
-    """Geodesic metres per degree of latitude and of longitude around `latitude`.
+# The WGS84 ellipsoid, the one geocoders answer in and geopy's geodesic measures on.
+WGS84_A = 6_378_137.0
+WGS84_F = 1 / 298.257223563
+WGS84_E2 = WGS84_F * (2 - WGS84_F)
 
-    Streets are at most a few kilometres long, so the WGS84 geodesic (geopy) linearised at
-    the street's latitude is within a metre of the full geodesic for every pair, and numpy
-    can then measure a thousand pairs at once.
+
+def metres_per_degree(latitude: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Metres per degree of latitude and of longitude on WGS84 around `latitude` (degrees).
+
+    These are the ellipsoid's two radii of curvature, i.e. the WGS84 geodesic linearised at
+    that latitude. Measured around the midpoint of two homes a few kilometres apart at most,
+    this is within a metre of geopy's full geodesic (tests/matching/test_engine.py checks
+    it), and numpy measures a thousand pairs at once.
     """
-    step = 0.001
-    north = geodesic((latitude - step / 2, 0.0), (latitude + step / 2, 0.0)).meters / step
-    east = geodesic((latitude, 0.0), (latitude, step)).meters / step
+    sine = np.sin(np.radians(latitude))
+    bend = 1.0 - WGS84_E2 * sine**2
+    radian = math.pi / 180
+    north = radian * WGS84_A * (1.0 - WGS84_E2) / bend**1.5
+    east = radian * WGS84_A * np.cos(np.radians(latitude)) / np.sqrt(bend)
     return north, east
 
 
@@ -107,11 +124,13 @@ def _house_numbers(items) -> np.ndarray:
     return np.fromiter(numbers, dtype=np.int64, count=len(items))
 
 
-def _distance_metres(requests: list[Request], offers: list[Offer]) -> np.ndarray:
+def distance_metres(requests, offers) -> np.ndarray:
     """Metres between every requester's and every helper's home; NaN when unknown.
 
     Coordinates win when both homes have them; otherwise the house numbers on the one street
-    give an estimate: same side (same parity) 6 m a door, the other side 20 m more.
+    give an estimate: same side (same parity) 6 m a door, the other side 20 m more. Any item
+    with `location` and `number` will do (a Request, an Offer, a Rota). Each pair is measured
+    around its own midpoint, so no other home in the call changes its distance.
     """
     request_lat, request_lon = _coordinates(requests)
     offer_lat, offer_lon = _coordinates(offers)
@@ -121,8 +140,7 @@ def _distance_metres(requests: list[Request], offers: list[Offer]) -> np.ndarray
     metres = np.full((len(requests), len(offers)), np.nan)
     known = ~np.isnan(request_lat)[:, None] & ~np.isnan(offer_lat)[None, :]
     if known.any():
-        reference = float(np.nanmean(np.concatenate([request_lat, offer_lat])))
-        north, east = _metres_per_degree(round(reference, 2))
+        north, east = metres_per_degree((request_lat[:, None] + offer_lat[None, :]) / 2)
         dy = (request_lat[:, None] - offer_lat[None, :]) * north
         dx = (request_lon[:, None] - offer_lon[None, :]) * east
         metres = np.where(known, np.hypot(dx, dy), metres)
@@ -152,9 +170,13 @@ def pair_table(
     offers: list[Offer],
     *,
     today: date,
-    excluded: frozenset[tuple[int, int]] = frozenset(),
+    excluded_helpers: frozenset[tuple[int, int]] = frozenset(),
 ) -> PairTable:
-    """Score every request against every offer (see the module docstring for the formula)."""
+    """Score every request against every offer (see the module docstring for the formula).
+
+    `excluded_helpers` holds (request_id, helper_id) pairs: such a helper is never paired with
+    that request, through any of their offers.
+    """
     n, m = len(requests), len(offers)
     offer_load = np.array([offer.active_load for offer in offers], dtype=np.int64)
     offer_capacity = np.array([offer.capacity for offer in offers], dtype=np.int64)
@@ -200,12 +222,14 @@ def pair_table(
     helper_flexible = (offer_slots == 0)[None, :]
     allowed &= request_flexible | helper_flexible | (common > 0)
 
-    if excluded:
+    if excluded_helpers:
         row = {request.id: index for index, request in enumerate(requests)}
-        column = {offer.id: index for index, offer in enumerate(offers)}
-        for request_id, offer_id in excluded:
-            if request_id in row and offer_id in column:
-                allowed[row[request_id], column[offer_id]] = False
+        columns: dict[int, list[int]] = {}
+        for index, offer in enumerate(offers):
+            columns.setdefault(offer.helper_id, []).append(index)
+        for request_id, helper_id in excluded_helpers:
+            if request_id in row and helper_id in columns:
+                allowed[row[request_id], columns[helper_id]] = False
 
     wanted = np.maximum(np.bitwise_count(request_slots), 1)[:, None]
     availability = np.select(
@@ -215,7 +239,7 @@ def pair_table(
     )
     category_fit = np.array([ANDERS_FIT if r.category == ANDERS else 1.0 for r in requests])
     weight = np.array([request_weight(request, today) for request in requests])
-    metres = _distance_metres(requests, offers)
+    metres = distance_metres(requests, offers)
 
     score = availability * distance_factor(metres) * (category_fit * weight)[:, None]
     base = np.where(allowed, score, 0.0)

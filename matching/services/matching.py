@@ -3,9 +3,11 @@
 The engine (matching/engine) is pure; this module reads its inputs as plain tuples, in four
 queries for any number of streets, runs it street by street, and stores the proposals in bulk:
 Matches, their first MatchEvent and the helpers' notifications in one transaction, the e-mails
-enqueued after the commit. A pair that already has a Match of any status is passed as
-`excluded`, so running a job twice (a django-q2 retry, the nightly re-match) proposes nothing
-twice; the unique constraint on (request, offer) backs that up in the database.
+enqueued after the commit. A request and a helper that already have a Match of any status,
+through any of the helper's offers, are passed as `excluded_helpers`: a helper who declined
+is not asked again through another offer, and running a job twice (a django-q2 retry, the
+nightly re-match) proposes nothing twice; the unique constraint on (request, offer) backs
+that up in the database.
 """
 
 import datetime
@@ -52,7 +54,8 @@ Homes = dict[tuple[int, int], tuple[str, engine.Location | None]]
 class StreetInputs:
     offers: list[engine.Offer] = field(default_factory=list)
     requests: dict[int, engine.Request] = field(default_factory=dict)
-    excluded: set[tuple[int, int]] = field(default_factory=set)
+    # (request id, helper id): this helper was proposed for this request before, in any way.
+    excluded_helpers: set[tuple[int, int]] = field(default_factory=set)
     live_request_ids: set[int] = field(default_factory=set)
 
 
@@ -81,17 +84,17 @@ def _homes(street_ids: Iterable[int]) -> Homes:
 
 
 def _read_matches(inputs: dict[int, StreetInputs]) -> tuple[Counter, Counter]:
-    """Fill in each street's excluded pairs and live requests; return the active load per
+    """Fill in each street's excluded helpers and live requests; return the active load per
     offer and the active helpers per request."""
     rows = (
         Match.objects.filter(street_id__in=inputs.keys())
         .order_by()
-        .values_list("street_id", "request_id", "offer_id", "status")
+        .values_list("street_id", "request_id", "offer_id", "offer__author_id", "status")
     )
     load, helpers = Counter(), Counter()
-    for street_id, request_id, offer_id, status in rows:
+    for street_id, request_id, offer_id, helper_id, status in rows:
         street = inputs[street_id]
-        street.excluded.add((request_id, offer_id))
+        street.excluded_helpers.add((request_id, helper_id))
         if status in ACTIVE_STATUSES:
             load[offer_id] += 1
             helpers[request_id] += 1
@@ -285,7 +288,7 @@ def propose_for_request(request_id: int, today: datetime.date | None = None) -> 
             inputs.offers,
             today=today,
             limit=PROPOSALS_PER_REQUEST,
-            excluded=inputs.excluded,
+            excluded_helpers=inputs.excluded_helpers,
         )
         return _store([(street_id, proposal) for proposal in proposals])
 
@@ -295,7 +298,9 @@ def _assign(street: StreetInputs, today: datetime.date) -> list[engine.Proposal]
     waiting = [r for r_id, r in street.requests.items() if r_id not in street.live_request_ids]
     if not waiting or not street.offers:
         return []
-    return engine.assign(waiting, street.offers, today=today, excluded=street.excluded)
+    return engine.assign(
+        waiting, street.offers, today=today, excluded_helpers=street.excluded_helpers
+    )
 
 
 def rematch_streets(street_ids: list[int], today: datetime.date) -> list[Match]:
@@ -318,8 +323,9 @@ def rematch_streets(street_ids: list[int], today: datetime.date) -> list[Match]:
 def rematch_street(street_id: int, today: datetime.date | None = None) -> list[Match]:
     """All open requests of a street that nobody is working on, assigned at once.
 
-    The global assignment respects every offer's free capacity and maximises the total
-    score; requests with a live match (proposed, accepted, confirmed) are left alone.
+    The global assignment respects every offer's free capacity, helps as many requests as
+    possible and, among those ways, maximises the total score; requests with a live match
+    (proposed, accepted, confirmed) are left alone.
     """
     return rematch_streets([street_id], today or timezone.localdate())
 

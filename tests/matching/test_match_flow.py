@@ -69,6 +69,24 @@ def test_running_the_job_twice_makes_no_duplicate_proposals(world, helpers, anna
     assert Notification.objects.filter(kind="proposed").count() == 3
 
 
+def test_a_helper_who_declined_is_not_asked_again_through_another_of_their_offers(
+    world, helpers, anna_asks
+):
+    henk = helpers[0]
+    HelpOfferFactory(street=world.street_a, author=henk, availability=["1:ochtend"], capacity=1)
+    for match in propose_for_request(anna_asks.pk):
+        take_step(match, "decline", match.offer.author, can_manage=False)
+    newcomer = MembershipFactory(street=world.street_a, house_number="60").user
+    HelpOfferFactory(street=world.street_a, author=newcomer, availability=["1:ochtend"])
+
+    # Henk's second offer fits as well as his first, but he said no to Anna: only the newcomer
+    # is asked, by the new-request job and by the nightly re-match alike.
+    assert [m.offer.author for m in propose_for_request(anna_asks.pk)] == [newcomer]
+    Match.objects.filter(offer__author=newcomer).update(status=MatchStatus.DECLINED)
+    assert rematch_street(world.street_a.pk) == []
+    assert not Match.objects.filter(offer__author=henk, status=MatchStatus.PROPOSED).exists()
+
+
 def test_offers_of_another_street_are_never_proposed(world, anna_asks):
     stranger = MembershipFactory(street=world.street_b, house_number="13").user
     HelpOfferFactory(street=world.street_b, author=stranger, availability=["1:ochtend"])
