@@ -241,3 +241,21 @@ def test_one_request_gets_one_rota(world, cooks, meals):
     with pytest.raises(RotaError):
         _rota(world, meals)
     assert RotaMoment.objects.count() == 14
+
+
+def test_a_helper_who_leaves_or_is_erased_leaves_gaps_not_broken_moments(world, cooks, meals):
+    from accounts.privacy import export_personal_data
+    from streets.services import leave_street
+
+    rota = _rota(world, meals)
+    henk, ineke = cooks[0], cooks[1]
+    assert rota.moments.filter(helper=henk).exists()
+    assert export_personal_data(henk)["prikbord"]["zorgrooster_momenten"]
+
+    leave_street(henk.memberships.get(street=world.street_a))
+    assert not rota.moments.filter(helper=henk).exists()
+
+    held = rota.moments.filter(helper=ineke).count()
+    assert held
+    ineke.delete()
+    assert rota.moments.filter(state=RotaMomentState.OPEN).count() >= held
