@@ -80,3 +80,9 @@ class LocationStatus(models.TextChoices):
     PENDING = "pending", _("nog niet opgezocht")
     FOUND = "found", _("gevonden")
     FAILED = "failed", _("niet gevonden")
+
+
+class RotaMomentState(models.TextChoices):
+    OPEN = "open", _("nog niemand")
+    PROPOSED = "proposed", _("gevraagd")
+    ACCEPTED = "accepted", _("toegezegd")

@@ -16,13 +16,16 @@ from django.utils.translation import gettext_lazy as _
 from matching.choices import Category, Urgency
 from matching.models import (
     MAX_CAPACITY,
+    MAX_ROTA_DAYS,
     BoardSettings,
     HelpOffer,
     HelpRequest,
     NotificationPreference,
     PostStatus,
+    RotaMoment,
 )
 from matching.services.board import MAX_VALID_DAYS, RENEW_DAYS
+from matching.services.rota import moment_label
 from matching.slots import ALL_SLOT_STRINGS, DAGDELEN, slot_string, slots_from_strings
 from streets.choices import MembershipStatus
 from streets.models import StreetMembership
@@ -317,3 +320,107 @@ class PreferenceForm(forms.ModelForm):
         model = NotificationPreference
         fields = ["digest"]
         widgets = {"digest": forms.RadioSelect}
+
+
+class RotaForm(forms.Form):
+    """A gangmaker turns a neighbour's request into a rota: from when, how many days, which
+    dagdelen, and how often one helper comes at most in a week."""
+
+    request = forms.ModelChoiceField(
+        queryset=HelpRequest.objects.none(),
+        label=_("Voor welke hulpvraag?"),
+        error_messages={"invalid_choice": _("Kies een open hulpvraag van deze straat.")},
+    )
+    first_day = forms.DateField(
+        label=_("Eerste dag"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 14-12-2026.")},
+    )
+    days = forms.IntegerField(
+        label=_("Hoeveel dagen?"),
+        min_value=1,
+        max_value=MAX_ROTA_DAYS,
+        initial=14,
+        error_messages={
+            "min_value": _("Minstens 1 dag."),
+            "max_value": _("Hoogstens %(limit_value)s dagen; maak daarna een nieuw rooster."),
+        },
+    )
+    dagdelen = forms.MultipleChoiceField(
+        label=_("Op welke dagdelen?"),
+        choices=Dagdeel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=[Dagdeel.EVENING],
+        error_messages={"required": _("Kies minstens één dagdeel.")},
+    )
+    per_week = forms.IntegerField(
+        label=_("Hoe vaak komt één helper hoogstens per week?"),
+        min_value=1,
+        max_value=7,
+        initial=2,
+        help_text=_("Zo komt niet alles op één buur neer."),
+    )
+
+    def __init__(self, street, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["request"].queryset = (
+            HelpRequest.objects.filter(street=street, status=PostStatus.OPEN, rota__isnull=True)
+            .select_related("author")
+            .order_by("-created_at")
+        )
+        self.fields["request"].label_from_instance = lambda r: (
+            f"{r.author.first_name}: {r.get_category_display()}"
+        )
+
+    def clean_first_day(self):
+        first_day = self.cleaned_data["first_day"]
+        if first_day < timezone.localdate():
+            raise forms.ValidationError(_("De eerste dag ligt in het verleden."))
+        return first_day
+
+
+class RotaFillForm(forms.Form):
+    """A gangmaker puts a neighbour on an open moment."""
+
+    moment = forms.ModelChoiceField(
+        queryset=RotaMoment.objects.none(),
+        label=_("Moment"),
+        error_messages={"invalid_choice": _("Kies een open moment van dit rooster.")},
+    )
+    helper = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Wie komt?"),
+        error_messages={"invalid_choice": _("Kies een bewoner van deze straat.")},
+    )
+
+    def __init__(self, rota, members, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["moment"].queryset = rota.moments.filter(helper__isnull=True)
+        self.fields["moment"].label_from_instance = moment_label
+        self.fields["helper"].queryset = members
+        self.fields["helper"].label_from_instance = lambda user: user.get_full_name()
+
+
+class RotaSwapForm(forms.Form):
+    """A gangmaker swaps the helpers of two moments."""
+
+    first = forms.ModelChoiceField(queryset=RotaMoment.objects.none(), label=_("Moment"))
+    second = forms.ModelChoiceField(queryset=RotaMoment.objects.none(), label=_("ruilen met"))
+
+    def __init__(self, rota, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        taken = rota.moments.filter(helper__isnull=False).select_related("helper")
+        for name in ("first", "second"):
+            self.fields[name].queryset = taken
+            self.fields[name].label_from_instance = lambda m: (
+                f"{moment_label(m)}: {m.helper.first_name}"
+            )
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "Kies een moment dat een helper heeft."
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first") and data.get("first") == data.get("second"):
+            raise forms.ValidationError(_("Kies twee verschillende momenten."))
+        return data

@@ -4,7 +4,8 @@ matches, their reports. Registered with accounts.privacy in MatchingConfig.ready
 
 from django.db.models import Q
 
-from .models import HelpOffer, HelpPost, HelpRequest, Match, PostReport
+from .models import HelpOffer, HelpPost, HelpRequest, Match, PostReport, RotaMoment
+from .signal_handlers import release_moments
 
 
 def export(user) -> dict:
@@ -24,6 +25,12 @@ def export(user) -> dict:
                 "id", "request_id", "offer_id", "status", "created_at"
             )
         ),
+        # Moments of care rotas the person helps with; the neighbour is named by request id.
+        "zorgrooster_momenten": list(
+            RotaMoment.objects.filter(helper=user).values(
+                "rota__request_id", "rota__street__title", "day", "dagdeel", "state"
+            )
+        ),
         "meldingen_over_berichten": list(
             PostReport.objects.filter(reporter=user).values("post_id", "reason", "created_at")
         ),
@@ -34,5 +41,6 @@ def erase(user, identity) -> None:
     """The person's posts go (with their matches, and the reports and moderation steps about
     them); their own reports go too. Posts they placed as a gangmaker for someone else stay:
     those are the other neighbour's."""
-    HelpPost.objects.filter(author=user).delete()
+    HelpPost.objects.filter(author=user).delete()  # with their rotas
+    release_moments(RotaMoment.objects.filter(helper=user))
     PostReport.objects.filter(reporter=user).delete()

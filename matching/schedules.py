@@ -17,5 +17,7 @@ SCHEDULES = [
     daily("koppelen: adressen opzoeken", "geocode_addresses", at=time(3, 0)),
     # Retention (privacy): finished help posts after RETENTION_CLOSED_POSTS_DAYS.
     daily("privacy: oude berichten verwijderen", "remove_closed_posts", at=time(3, 10)),
+    # The evening before a rota moment its helper is reminded (not urgent: quiet hours hold).
+    daily("zorgrooster: herinneringen voor morgen", "remind_rota_helpers", at=time(19, 0)),
     hourly("koppelen: samenvattingen en wachtende berichten", "send_digests", minute=5),
 ]

@@ -1,10 +1,12 @@
 """Background work the board and memberships set off. Connected in MatchingConfig.ready()."""
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
+from django.utils import timezone
 from django_q.tasks import async_task
 
-from matching.models import HelpOffer
+from matching.models import HelpOffer, RotaMoment, RotaMomentState
 from matching.signals import post_opened
 from streets.choices import MembershipStatus
 from streets.models import StreetMembership
@@ -21,8 +23,37 @@ def geocode_approved_member(sender, instance, **kwargs):
         transaction.on_commit(lambda: async_task("matching.tasks.geocode_membership", instance.pk))
 
 
+def release_moments(moments) -> int:
+    """Moments whose helper is gone become gaps again (the gangmaker sees them on the rota)."""
+    return moments.update(helper=None, state=RotaMomentState.OPEN, reason="", by_hand=False)
+
+
+def release_leavers_moments(sender, instance, **kwargs):
+    if instance.status == MembershipStatus.LEFT:
+        release_moments(
+            RotaMoment.objects.filter(
+                helper_id=instance.user_id,
+                rota__street_id=instance.street_id,
+                day__gte=timezone.localdate(),
+            )
+        )
+
+
+def release_deleted_users_moments(sender, instance, **kwargs):
+    # Before the user row goes: a moment with a state but no helper breaks its constraint.
+    release_moments(RotaMoment.objects.filter(helper_id=instance.pk))
+
+
 def connect():
     post_opened.connect(match_opened_post, dispatch_uid="matching.match_opened_post")
     post_save.connect(
         geocode_approved_member, sender=StreetMembership, dispatch_uid="matching.geocode_member"
+    )
+    post_save.connect(
+        release_leavers_moments, sender=StreetMembership, dispatch_uid="matching.rota_leaver"
+    )
+    pre_delete.connect(
+        release_deleted_users_moments,
+        sender=settings.AUTH_USER_MODEL,
+        dispatch_uid="matching.rota_deleted_user",
     )

@@ -11,6 +11,7 @@ from matching.choices import (
     PostKind,
     PostStatus,
     ReportStatus,
+    RotaMomentState,
 )
 
 from .match import (
@@ -31,6 +32,7 @@ from .posts import (
     validate_categories,
     validate_slots,
 )
+from .rota import MAX_ROTA_DAYS, CareRota, RotaDecline, RotaMoment
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -45,6 +47,11 @@ __all__ = [
     "NotificationPreference",
     "MAX_CAPACITY",
     "BoardSettings",
+    "CareRota",
+    "MAX_ROTA_DAYS",
+    "RotaDecline",
+    "RotaMoment",
+    "RotaMomentState",
     "HelpOffer",
     "HelpPost",
     "HelpRequest",

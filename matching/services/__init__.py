@@ -5,7 +5,8 @@
 - matching.py: asking the engine for helpers and storing its proposals;
 - lifecycle.py: the steps of a match, by its two sides or a gangmaker;
 - notifications.py: news about matches, by e-mail or on the door list, and the digests;
-- locations.py: geocoding a member's home in the background.
+- locations.py: geocoding a member's home in the background;
+- rota.py: care rotas, repeated care shared among helpers, and their reminders.
 
 Views use the modules; commands, tasks and other apps import the entry points below.
 """

@@ -1,5 +1,6 @@
 """The help board's pages (board.py, under /straat/<id>/prikbord/) and the pages about
-matches (matches.py, under /straat/<id>/hulp/). Thin: the rules are in matching.services.
+matches (matches.py, under /straat/<id>/hulp/) and care rotas (rota.py, under
+/straat/<id>/hulp/rooster/). Thin: the rules are in matching.services.
 
 Every street-scoped view goes through streets.permissions.street_view; posts and matches are
 looked up within the street of the URL, so another street's id is a 404.
@@ -21,6 +22,7 @@ from .board import (
     withdraw,
 )
 from .matches import detail, door_list, feedback, my_help, overview, preferences, step
+from .rota import rota_answer, rota_detail, rota_fill, rota_new, rota_plan, rota_print, rota_swap
 
 __all__ = [
     "approve",
@@ -41,6 +43,13 @@ __all__ = [
     "renew",
     "report",
     "restore",
+    "rota_answer",
+    "rota_detail",
+    "rota_fill",
+    "rota_new",
+    "rota_plan",
+    "rota_print",
+    "rota_swap",
     "step",
     "withdraw",
 ]

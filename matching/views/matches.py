@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from matching.forms import ManualMatchForm, PreferenceForm
 from matching.models import (
     LIVE_STATUSES,
+    CareRota,
     Match,
     MatchStatus,
     Notification,
@@ -81,6 +82,12 @@ def my_help(request, access):
             "access": access,
             "matches": matches,
             "notifications": notifications,
+            "rotas": CareRota.objects.filter(
+                Q(request__author=user) | Q(moments__helper=user), street=access.street
+            )
+            .distinct()
+            .select_related("request__author")
+            .order_by("-first_day"),
         },
     )
 
@@ -175,6 +182,9 @@ def overview(request, access):
         "access": access,
         "live": _matches(access.street).filter(status__in=LIVE_STATUSES).order_by("-updated_at"),
         "unmatched": unmatched_requests(access.street.pk),
+        "rotas": CareRota.objects.filter(street=access.street)
+        .select_related("request__author")
+        .order_by("-first_day"),
         "form": form,
     }
     return render(request, "matching/match/overview.html", context)

@@ -15,6 +15,7 @@ from django.db import connection
 from django.utils import timezone
 
 from insights.services import create_api_token
+from matching.models import CareRota
 from matching.services.lifecycle import make_match
 from pot.choices import Gift, Occasion
 from pot.models import Reminder
@@ -80,6 +81,15 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     survey = template_survey(street, gangmaker)
     response = SurveyResponseFactory(survey=survey, person=bewoner, name="Anna Enquête")
     signal = CareSignalFactory(street=street, neighbour=bewoner, raised_by=gangmaker)
+    rota = CareRota.objects.create(
+        street=street,
+        request=help_request,
+        first_day=timezone.localdate(),
+        days=1,
+        dagdelen=["avond"],
+        created_by=gangmaker,
+    )
+    rota.moments.create(day=rota.first_day, dagdeel="avond")
     return {
         "membership_id": applicant.pk,
         "member_membership_id": bewoner.memberships.get(street=street).pk,
@@ -96,6 +106,7 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "survey_token": survey.token,
         "response_id": response.pk,
         "signal_id": signal.pk,
+        "rota_id": rota.pk,
     }
 
 

@@ -140,6 +140,14 @@ ROUTES: dict[str, Route] = {
     "matching:my_help": Route(_street, MEMBERS_A, MEMBERS_A),
     "matching:match_overview": Route(_street, MANAGERS_A, MANAGERS_A),
     "matching:door_list": Route(_street, MANAGERS_A, MANAGERS_A),
+    # Care rotas: the requester (bewoner_a) and the managers see it; changes by POST only.
+    "matching:rota_new": Route(_street, MANAGERS_A, MANAGERS_A),
+    "matching:rota": Route(_with("rota_id"), MEMBERS_A, MEMBERS_A),
+    "matching:rota_answer": Route(_with("rota_id"), NOBODY, MEMBERS_A),
+    "matching:rota_plan": Route(_with("rota_id"), NOBODY, MANAGERS_A),
+    "matching:rota_fill": Route(_with("rota_id"), NOBODY, MANAGERS_A),
+    "matching:rota_swap": Route(_with("rota_id"), NOBODY, MANAGERS_A),
+    "matching:rota_print": Route(_with("rota_id"), MANAGERS_A, MANAGERS_A),
     "matching:match_detail": Route(_with("match_id"), MEMBERS_A, MEMBERS_A),
     "matching:match_feedback": Route(_with("match_id"), MEMBERS_A, MEMBERS_A),
     "matching:match_step": Route(
