@@ -2,13 +2,20 @@
 to go; and the street page's own tools before its long lists."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from matching.models import PostStatus
 from streets.choices import MembershipStatus
 from tests.matching.factories import HelpRequestFactory
 from tests.pot.factories import TipFactory
-from tests.streets.factories import EventPageFactory, MembershipFactory
+from tests.streets.factories import (
+    EventPageFactory,
+    GangmakerMembershipFactory,
+    MembershipFactory,
+    StreetPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +102,22 @@ def test_on_the_street_page_a_members_tools_come_before_the_long_lists(login, wo
 def test_on_the_street_page_a_visitor_finds_the_join_button_before_the_long_lists(client, world):
     body = client.get(world.street_a.url).content.decode()
     assert body.index("Aanmelden voor deze straat") < body.index("<h2>Activiteiten</h2>")
+
+
+def test_the_start_page_costs_the_same_to_do_queries_for_one_street_or_four(login, world):
+    """The to-do lines are grouped queries; only each street's coming events (2 queries a
+    street, as on the street page) grow with the number of streets."""
+    client = login(world.gangmaker_a)
+    EventPageFactory(parent=world.street_a)
+    with CaptureQueriesContext(connection) as one_street:
+        client.get(START)
+    for _ in range(3):
+        street = StreetPageFactory(parent=world.wijk)
+        GangmakerMembershipFactory(street=street, user=world.gangmaker_a)
+        EventPageFactory(parent=street)
+        MembershipFactory(street=street, status=MembershipStatus.PENDING)
+    with CaptureQueriesContext(connection) as four_streets:
+        body = client.get(START).content.decode()
+
+    assert body.count("1 aanmelding wacht op u") == 3
+    assert len(four_streets) == len(one_street) + 3 * 2

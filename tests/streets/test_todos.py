@@ -19,7 +19,11 @@ from streets.choices import MembershipStatus
 from tests.insights.factories import CareSignalFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
 from tests.pot.factories import TipFactory, funded_pot
-from tests.streets.factories import MembershipFactory
+from tests.streets.factories import (
+    GangmakerMembershipFactory,
+    MembershipFactory,
+    StreetPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -155,8 +159,6 @@ def test_nobody_outside_a_street_gets_its_lines(world, other_municipality):
 def test_the_to_do_list_costs_the_same_queries_for_one_street_or_five(
     world, django_assert_max_num_queries
 ):
-    from tests.streets.factories import GangmakerMembershipFactory, StreetPageFactory
-
     for _ in range(4):
         street = StreetPageFactory(parent=world.wijk)
         GangmakerMembershipFactory(street=street, user=world.gangmaker_a)
