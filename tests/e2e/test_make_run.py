@@ -101,23 +101,52 @@ def _health(url: str) -> tuple[int, dict]:
         return error.code, json.loads(error.read())
 
 
-@pytest.fixture
-def product(tmp_path_factory):
-    """A migrated SQLite database with one street, and `manage.py run_all` serving it."""
+@pytest.fixture(scope="module")
+def database(tmp_path_factory) -> dict:
+    """A migrated SQLite database in a folder of its own, with one street."""
     folder = tmp_path_factory.mktemp("make-run")
     env = _environment(folder / "db.sqlite3")
     _manage(env, "migrate", "--noinput", "-v0")
     seeded = json.loads(_manage(env, "shell", "-c", _SEED).strip().splitlines()[-1])
-    port = _free_port()
-    log = (folder / "run_all.log").open("w")
-    process = subprocess.Popen(  # noqa: S603
+    return {"folder": folder, "env": env, **seeded}
+
+
+def _run_all(database: dict, port: int, log: Path) -> subprocess.Popen:
+    """`manage.py run_all` as `make run` starts it, in a process group of its own."""
+    return subprocess.Popen(  # noqa: S603
         [PYTHON, "manage.py", "run_all", f"127.0.0.1:{port}", "--noreload"],
         cwd=BASE_DIR,
-        env=env,
-        stdout=log,
+        env=database["env"],
+        stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+
+
+def _processes_on(database: dict) -> list[int]:
+    """Every living process started with this test's database (children of run_all run in
+    sessions of their own, so their environment is what ties them to this test)."""
+    marker = str(database["folder"]).encode()
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        with contextlib.suppress(OSError):
+            if marker in environ.read_bytes() and _alive(int(environ.parent.name)):
+                found.append(int(environ.parent.name))
+    return found
+
+
+def _kill_leftovers(database: dict) -> None:
+    for pid in _processes_on(database):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def product(database):
+    """`manage.py run_all` serving the database, until its web server answers."""
+    log = database["folder"] / "run_all.log"
+    port = _free_port()
+    process = _run_all(database, port, log)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
@@ -127,31 +156,15 @@ def product(tmp_path_factory):
         time.sleep(0.3)
     else:
         process.kill()
-        pytest.fail("run_all kwam niet op:\n" + (folder / "run_all.log").read_text()[-4000:])
-    yield {"url": url, "process": process, "log": folder / "run_all.log", **seeded}
+        _kill_leftovers(database)
+        pytest.fail("run_all kwam niet op:\n" + log.read_text()[-4000:])
+    yield {"url": url, "process": process, "log": log, **database}
     # What Ctrl-C does: run_all stops both children.
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=40)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=5)
-
-
-def _descendants(pid: int) -> list[int]:
-    """Every living process below `pid` (from /proc: children of children too)."""
-    parents = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError):
-            # The name in brackets may hold spaces: the parent id is the 2nd field after it.
-            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-    found, frontier = [], [pid]
-    while frontier:
-        below = [child for child, parent in parents.items() if parent in frontier]
-        found += below
-        frontier = below
-    return found
+    _kill_leftovers(database)
 
 
 def _alive(pid: int) -> bool:
@@ -219,11 +232,27 @@ def test_a_request_that_fits_an_offer_reaches_the_helpers_mijn_hulp_with_the_wor
 
     # Ctrl-C stops the web server and the qcluster together, with every process they forked.
     process = product["process"]
-    children = _descendants(process.pid)
-    assert len(children) >= 3  # runserver, the qcluster and its sentinel at least
+    assert len(_processes_on(product)) >= 3  # run_all, runserver, the qcluster and its own
     process.send_signal(signal.SIGINT)
     process.wait(timeout=40)
-    assert [pid for pid in children if _alive(pid)] == []
+    assert process.returncode == 0
+    assert _processes_on(product) == []
     with pytest.raises(OSError):
         urllib.request.urlopen(f"{product['url']}/gezondheid/", timeout=2)  # noqa: S310
     assert "has stopped" in product["log"].read_text()
+
+
+def test_when_the_web_server_cannot_start_run_all_stops_the_qcluster_and_fails(database):
+    log = database["folder"] / "port-taken.log"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        process = _run_all(database, taken.getsockname()[1], log)
+        try:
+            process.wait(timeout=90)
+        finally:
+            _kill_leftovers(database)
+
+    assert process.returncode != 0
+    assert "stopte onverwacht" in log.read_text()
+    assert _processes_on(database) == []
