@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -221,6 +222,14 @@ def test_a_request_that_fits_an_offer_reaches_the_helpers_mijn_hulp_with_the_wor
         "Geen voorstel binnen 30 s:\n" + product["log"].read_text()[-4000:]
     )
     helper.screenshot("make-run-mijn-hulp")
+    # For the record (not asserted): seconds from the post to the worker's proposal.
+    with contextlib.closing(sqlite3.connect(product["folder"] / "db.sqlite3")) as db:
+        posted, proposed = db.execute(
+            "SELECT p.created_at, m.created_at FROM matching_match m"
+            " JOIN matching_helppost p ON p.id = m.request_id"
+        ).fetchone()
+    delay = datetime.datetime.fromisoformat(proposed) - datetime.datetime.fromisoformat(posted)
+    print(f"voorstel na {delay.total_seconds():.1f} s")  # noqa: T201
     page.get_by_role("link", name="Bekijken en antwoorden").click()
     expect(page.get_by_text("kan op vrijdagavond")).to_be_visible()
     helper_context.close()
