@@ -110,3 +110,24 @@ def test_each_role_starts_at_a_page_that_says_what_to_do(world, visitor, role):
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         re.compile(re.escape(journey.lands_on))
     )
+
+
+@pytest.mark.parametrize("who", ["bezoeker", "gangmaker"])
+def test_on_the_street_page_the_join_button_and_a_members_tools_come_before_the_lists(
+    world, visitor, who
+):
+    for n in range(6):
+        EventPageFactory(parent=world.street_a, title=f"Liftkoffie {n}")
+    if who == "gangmaker":
+        visitor.log_in_as(world.gangmaker_a)
+        first = visitor.page.get_by_role("link", name="Bewoners en aanmeldingen")
+    else:
+        first = visitor.page.get_by_role("link", name="Aanmelden voor deze straat")
+    visitor.open(world.street_a.url)
+
+    events = visitor.page.get_by_role("heading", name="Activiteiten", exact=True)
+    expect(first).to_be_visible()
+    assert first.bounding_box()["y"] < events.bounding_box()["y"]
+    # On a phone too it is on the first screen, without scrolling past the lists.
+    assert first.bounding_box()["y"] < visitor.page.viewport_size["height"]
+    visitor.screenshot(f"straat-bovenaan-{who}")
