@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from matching.models import PostStatus
 from streets.choices import MembershipStatus
+from tests.accounts.factories import UserFactory
 from tests.matching.factories import HelpRequestFactory
 from tests.pot.factories import TipFactory
 from tests.streets.factories import (
@@ -121,3 +122,11 @@ def test_the_start_page_costs_the_same_to_do_queries_for_one_street_or_four(logi
 
     assert body.count("1 aanmelding wacht op u") == 3
     assert len(four_streets) == len(one_street) + 3 * 2
+
+
+def test_a_superuser_without_a_street_starts_at_the_admin(client, world):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    body = client.get(START).content.decode()
+    assert reverse("wagtailadmin_home") in body
+    assert "U bent nog geen lid van een straat" not in body
