@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   – installs, migrates, loads the demo municipality and serves http://127.0.0.1:8000
+#                with a background worker (qcluster) for matching and e-mail
 #   make test  – installs and runs the test suite (SQLite; `make test-postgres` for PostgreSQL)
 
 PYTHON ?= $(shell command -v python3.12 || command -v python3.13 || command -v python3)
@@ -28,8 +29,9 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 
+# The web server and a qcluster together (ops/management/commands/run_all.py); Ctrl-C stops both.
 run: demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py run_all 127.0.0.1:8000
 
 qcluster: install
 	$(BIN)/python manage.py qcluster

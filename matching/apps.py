@@ -10,12 +10,15 @@ class MatchingConfig(AppConfig):
         from django.core import checks
 
         from accounts.privacy import register_personal_data
+        from accounts.todos import register_todo_provider
         from ops.schedules import register_schedules
 
-        from . import geocoding, personal_data, schedules, signal_handlers
+        from . import geocoding, personal_data, schedules, signal_handlers, todos
 
         checks.register(geocoding.check_geocoder_setting)
 
         register_personal_data("prikbord", personal_data.export, personal_data.erase)
         register_schedules(*schedules.SCHEDULES)
         signal_handlers.connect()
+        register_todo_provider(todos.board_todos)
+        register_todo_provider(todos.my_help_todos)

@@ -8,12 +8,14 @@ class StreetsConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register_personal_data
+        from accounts.todos import register_todo_provider
         from accounts.twofactor import register_two_factor_rule
 
-        from . import page_cache, permissions, personal_data
+        from . import page_cache, permissions, personal_data, todos
         from .events import signal_handlers as event_signal_handlers
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
         register_two_factor_rule(permissions.sees_more_than_one_street)
+        register_todo_provider(todos.waiting_applications)
         page_cache.connect_signals()
         event_signal_handlers.connect_signals()

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from accounts.ratelimit import rate_limited
+from accounts.todos import todos_for
 
 from . import printing
 from .choices import JoinedVia, MemberRole, MembershipStatus
@@ -78,18 +79,37 @@ def join_by_code(request, code):
 
 @login_required
 def my_streets(request):
-    """Where a logged-in user starts: their streets, and for staff their wijken or municipality."""
-    memberships = (
-        StreetMembership.objects.filter(user=request.user)
+    """Where a logged-in person starts: what to do, per street, and their other places.
+
+    The to-do lines come from every app through accounts.todos (each app registers its own
+    provider); this view only sorts them under the street they belong to. Welzijn staff and
+    coordinators get their dashboards, signals, pots and streets. Only looked at: nothing
+    changes here.
+    """
+    memberships = list(
+        StreetMembership.objects.filter(user=request.user, street__live=True)
         .exclude(status=MembershipStatus.LEFT)
         .select_related("street")
         .order_by("street__title")
     )
+    todos = todos_for(request.user)
+    street_titles = {m.street.title for m in memberships if m.status == MembershipStatus.APPROVED}
+    for membership in memberships:
+        membership.todos = [todo for todo in todos if todo.place == membership.street.title]
+    welzijn_assignments = list(
+        WelzijnAssignment.objects.filter(user=request.user)
+        .select_related("neighbourhood")
+        .order_by("neighbourhood__title")
+    )
+    for assignment in welzijn_assignments:
+        assignment.streets = (
+            StreetPage.objects.live().descendant_of(assignment.neighbourhood).order_by("title")
+        )
     context = {
         "memberships": memberships,
-        "welzijn_assignments": WelzijnAssignment.objects.filter(user=request.user).select_related(
-            "neighbourhood"
-        ),
+        # Lines for no street of theirs: welzijn's signals, a street they left.
+        "other_todos": [todo for todo in todos if todo.place not in street_titles],
+        "welzijn_assignments": welzijn_assignments,
         "coordinator_assignments": CoordinatorAssignment.objects.filter(
             user=request.user
         ).select_related("municipality"),

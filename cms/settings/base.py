@@ -252,6 +252,9 @@ Q_CLUSTER = {
     "catch_up": False,
     "save_limit": 1000,
     "label": "Taken",
+    # How often an idle worker asks the ORM broker for a task: a new help request gets its
+    # proposals within about a second of being posted (django-q2's default, stated on purpose).
+    "poll": 0.2,
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
