@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from insights.services import create_api_token
 from matching.services.lifecycle import make_match
+from network.services import post_reply, post_topic
 from pot.choices import Gift, Occasion
 from pot.models import Reminder
 from pot.services import record_expense
@@ -36,6 +37,7 @@ _OWNED_APPS = (
     "streets",
     "matching",
     "pot",
+    "network",
     "surveys",
     "insights",
     "home",
@@ -80,8 +82,13 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     survey = template_survey(street, gangmaker)
     response = SurveyResponseFactory(survey=survey, person=bewoner, name="Anna Enquête")
     signal = CareSignalFactory(street=street, neighbour=bewoner, raised_by=gangmaker)
+    topic = post_topic(gangmaker, world.home, title="Tweede gangmaker?", body="Hoe vinden jullie die?")
+    reply = post_reply(bewoner_gangmaker(world, gangmaker), topic, body="Op de straatborrel.")
     return {
         "membership_id": applicant.pk,
+        "gangmaker_membership_id": gangmaker.memberships.get(street=street).pk,
+        "topic_id": topic.pk,
+        "reply_id": reply.pk,
         "member_membership_id": bewoner.memberships.get(street=street).pk,
         "post_id": help_request.pk,
         "offer_id": offer.pk,
@@ -97,6 +104,11 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "response_id": response.pk,
         "signal_id": signal.pk,
     }
+
+
+def bewoner_gangmaker(world, gangmaker):
+    """Another gangmaker of the municipality, to answer in the exchange."""
+    return world.gangmaker_b if gangmaker == world.gangmaker_a else world.gangmaker_a
 
 
 def api_token_id(world) -> int:
