@@ -82,7 +82,9 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     survey = template_survey(street, gangmaker)
     response = SurveyResponseFactory(survey=survey, person=bewoner, name="Anna Enquête")
     signal = CareSignalFactory(street=street, neighbour=bewoner, raised_by=gangmaker)
-    topic = post_topic(gangmaker, world.home, title="Tweede gangmaker?", body="Hoe vinden jullie die?")
+    topic = post_topic(
+        gangmaker, world.home, title="Tweede gangmaker?", body="Hoe vinden jullie die?"
+    )
     reply = post_reply(bewoner_gangmaker(world, gangmaker), topic, body="Op de straatborrel.")
     return {
         "membership_id": applicant.pk,

@@ -1,0 +1,43 @@
+"""Demo data for the exchange between gangmakers: in Rotterdam's exchange the gangmaker of
+Zwaanshals asks how others found a second gangmaker and the gangmaker of Bergweg answers; a
+national topic about the holidays. Idempotent: topics are found again by title."""
+
+from django.contrib.auth import get_user_model
+
+from network.models import Reply, Topic
+from network.services import post_reply, post_topic
+
+QUESTION = "Hoe vinden jullie een tweede gangmaker?"
+NATIONAL = "Wat doen jullie met de feestdagen?"
+
+
+def build(home, stdout):
+    users = get_user_model().objects
+    asker = users.filter(email="gangmaker@example.org").first()
+    answerer = users.filter(email="gangmaker.bergweg@example.org").first()
+    if asker is None or answerer is None:
+        return
+    topic = Topic.objects.filter(municipality=home, title=QUESTION).first()
+    if topic is None:
+        topic = post_topic(
+            asker,
+            home,
+            title=QUESTION,
+            body="Gijs doet het nu alleen met mij, maar hij verhuist in het voorjaar. "
+            "Hoe hebben jullie iemand gevonden?",
+        )
+    if not Reply.objects.filter(topic=topic, author=answerer).exists():
+        post_reply(
+            answerer,
+            topic,
+            body="Wij vroegen het op de straatborrel, met een kopje soep erbij. "
+            "Twee buren meldden zich dezelfde avond.",
+        )
+    if not Topic.objects.filter(municipality=None, title=NATIONAL).exists():
+        post_topic(
+            answerer,
+            None,
+            title=NATIONAL,
+            body="Wij brengen een kerstkaart rond bij wie alleen is. Doen jullie ook iets?",
+        )
+    stdout.write("  uitwisseling: een vraag met antwoord in Rotterdam en een landelijk onderwerp")
