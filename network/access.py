@@ -89,3 +89,52 @@ def gangmakers_of(wijk: NeighbourhoodPage):
         .select_related("user", "street")
         .order_by("street__title", "user__first_name")
     )
+
+
+def invited(meeting):
+    """The people a meeting is meant for, as a queryset of users."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from streets.models import WelzijnAssignment
+
+    from .models import Audience
+
+    area = meeting.wijk or meeting.municipality
+    streets = StreetPage.objects.live()
+    wijken = NeighbourhoodPage.objects.live()
+    if area is not None:
+        streets = streets.descendant_of(area)
+        wijken = wijken.descendant_of(area, inclusive=True)
+    gangmakers = Q(
+        memberships__street__in=streets,
+        memberships__role=MemberRole.GANGMAKER,
+        memberships__status=MembershipStatus.APPROVED,
+    )
+    welzijn = Q(pk__in=WelzijnAssignment.objects.filter(neighbourhood__in=wijken).values("user_id"))
+    coordinators = CoordinatorAssignment.objects.all()
+    if meeting.municipality_id:
+        coordinators = coordinators.filter(municipality_id=meeting.municipality_id)
+    coordinator = Q(pk__in=coordinators.values("user_id"))
+    who = {
+        Audience.GANGMAKERS: gangmakers | coordinator,
+        Audience.GANGMAKERS_WELZIJN: gangmakers | welzijn | coordinator,
+        Audience.STAFF: welzijn | coordinator,
+    }[meeting.audience]
+    return get_user_model().objects.filter(who, is_active=True).distinct()
+
+
+def may_see_meeting(user, meeting) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or (
+        meeting.municipality and is_coordinator_of(user, meeting.municipality)
+    ):
+        return True
+    return invited(meeting).filter(pk=user.pk).exists()
+
+
+def may_organise(user, municipality) -> bool:
+    if municipality is None:
+        return user.is_superuser
+    return is_coordinator_of(user, municipality)

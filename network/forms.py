@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAX_BODY
+from .models import MAX_BODY, Meeting
 
 
 def _body(label, help_text=""):
@@ -56,3 +56,54 @@ class MessageForm(forms.Form):
             "De gangmaker ziet uw voornaam en straat, niet uw e-mailadres, en antwoordt via de site."
         ),
     )
+
+
+class MeetingForm(forms.ModelForm):
+    """A coordinator plans a meeting for their municipality or one of its wijken."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "municipality",
+            "wijk",
+            "title",
+            "start",
+            "end",
+            "location",
+            "description",
+            "audience",
+        ]
+        widgets = {
+            "start": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "end": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "audience": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"municipality": _("Gemeente")}
+        error_messages = {
+            "start": {"invalid": _("Vul een datum en tijd in, bijvoorbeeld 14-12-2026 19:30.")},
+            "end": {"invalid": _("Vul een datum en tijd in, bijvoorbeeld 14-12-2026 21:00.")},
+        }
+
+    def __init__(self, homes, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from home.models import HomePage
+        from streets.models import NeighbourhoodPage
+
+        self.fields["municipality"].queryset = HomePage.objects.filter(pk__in=[h.pk for h in homes])
+        self.fields["municipality"].required = True
+        self.fields["municipality"].empty_label = None
+        wijken = NeighbourhoodPage.objects.none()
+        for home in homes:
+            wijken = wijken | NeighbourhoodPage.objects.live().descendant_of(home)
+        self.fields["wijk"].queryset = wijken.order_by("title")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("Het einde ligt na het begin."))
+        home, wijk = data.get("municipality"), data.get("wijk")
+        if home and wijk and not wijk.path.startswith(home.path):
+            self.add_error("wijk", _("Kies een wijk van deze gemeente."))
+        return data

@@ -117,3 +117,68 @@ class GangmakerMessage(models.Model):
 
     def __str__(self):
         return f"{self.sender_id} → {self.recipient_id}"
+
+
+class Audience(models.TextChoices):
+    GANGMAKERS = "gangmakers", _("gangmakers")
+    GANGMAKERS_WELZIJN = "gangmakers_welzijn", _("gangmakers en welzijn")
+    STAFF = "staff", _("welzijn en coördinatoren")
+
+
+class Meeting(models.Model):
+    """A meeting above the street: for a wijk (its gangmakers), a municipality or the whole
+    country (no municipality), organised by a coordinator."""
+
+    municipality = models.ForeignKey(
+        "home.HomePage", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    wijk = models.ForeignKey(
+        "streets.NeighbourhoodPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("wijk"),
+        help_text=_("Leeg: voor de hele gemeente."),
+    )
+    title = models.CharField(_("titel"), max_length=120)
+    start = models.DateTimeField(_("begint"))
+    end = models.DateTimeField(_("eindigt"))
+    location = models.CharField(_("waar"), max_length=200)
+    description = models.TextField(_("wat gaan we doen"), max_length=MAX_BODY, blank=True)
+    audience = models.CharField(
+        _("voor wie"), max_length=20, choices=Audience.choices, default=Audience.GANGMAKERS
+    )
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="meeting_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class MeetingAttendance(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_attendances"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_meeting_attendance"),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id}: {self.user_id}"

@@ -92,3 +92,45 @@ def send_message(sender, membership, *, body: str) -> GangmakerMessage:
         },
     )
     return message
+
+
+def create_meeting(organiser, **fields):
+    """Store the meeting and invite its audience: gangmakers through the outbox, welzijn staff
+    and coordinators by e-mail after the commit."""
+    from accounts.mail import send_to_user
+
+    from .access import invited
+    from .models import Meeting
+
+    with transaction.atomic():
+        meeting = Meeting.objects.create(organiser=organiser, **fields)
+        when = timezone.localtime(meeting.start).strftime("%d-%m-%Y %H:%M")
+        staff = []
+        for person in invited(meeting):
+            if person.pk == organiser.pk:
+                continue
+            if gangmaker_streets(person):
+                _notify(
+                    person,
+                    "meeting_invitation",
+                    _("Uitnodiging: %(title)s, %(when)s, %(where)s. Zie Bijeenkomsten.")
+                    % {"title": meeting.title, "when": when, "where": meeting.location},
+                )
+            else:
+                staff.append(person)
+        transaction.on_commit(
+            lambda: [
+                send_to_user(person, "network/email/invitation", {"meeting": meeting})
+                for person in staff
+            ]
+        )
+    return meeting
+
+
+def attend(user, meeting, coming: bool) -> None:
+    from .models import MeetingAttendance
+
+    if coming:
+        MeetingAttendance.objects.get_or_create(meeting=meeting, user=user)
+    else:
+        MeetingAttendance.objects.filter(meeting=meeting, user=user).delete()

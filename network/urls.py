@@ -20,4 +20,10 @@ urlpatterns = [
     path("gangmakers/wijk/<int:wijk_id>/", views.directory, name="directory"),
     path("gangmakers/bericht/<int:membership_id>/", views.contact, name="contact"),
     path("gangmakers/berichten/", views.inbox, name="inbox"),
+    path("bijeenkomsten/", views.meetings, name="meetings"),
+    path("bijeenkomsten/nieuw/", views.new_meeting, name="new_meeting"),
+    path("bijeenkomsten/<int:meeting_id>/", views.meeting, name="meeting"),
+    path("bijeenkomsten/<int:meeting_id>/aanwezig/", views.attend, name="attend"),
+    path("bijeenkomsten/<int:meeting_id>/agenda.ics", views.meeting_ics, name="meeting_ics"),
+    path("bijeenkomsten/<int:meeting_id>/uitnodiging/", views.invitation, name="invitation"),
 ]

@@ -233,3 +233,126 @@ def inbox(request):
     for message in received:
         message.reply_membership = reply_to.get(message.pk)
     return render(request, "network/inbox.html", {"received": received})
+
+
+def _meeting(request, meeting_id):
+    from .models import Meeting
+
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("municipality", "wijk"), pk=meeting_id
+    )
+    if not access.may_see_meeting(request.user, meeting):
+        raise Http404
+    return meeting
+
+
+@never_cache
+@login_required
+def meetings(request):
+    """The meetings meant for this person, from today on; a coordinator plans new ones here."""
+    from .models import Meeting
+
+    upcoming = Meeting.objects.filter(end__gte=timezone.now()).select_related(
+        "municipality", "wijk"
+    )
+    mine = [m for m in upcoming if access.may_see_meeting(request.user, m)]
+    going = set(
+        request.user.meeting_attendances.filter(meeting__in=mine).values_list(
+            "meeting_id", flat=True
+        )
+    )
+    return render(
+        request,
+        "network/meetings.html",
+        {
+            "meetings": mine,
+            "going": going,
+            "may_organise": bool(access.coordinated(request.user)),
+        },
+    )
+
+
+@never_cache
+@login_required
+def new_meeting(request):
+    from .forms import MeetingForm
+
+    homes = access.coordinated(request.user)
+    if not homes:
+        raise PermissionDenied(_("Alleen coördinatoren plannen bijeenkomsten."))
+    form = MeetingForm(homes, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        meeting = services.create_meeting(request.user, **data)
+        messages.success(
+            request,
+            _("De bijeenkomst staat erin; %(count)s mensen zijn uitgenodigd.")
+            % {"count": access.invited(meeting).exclude(pk=request.user.pk).count()},
+        )
+        return redirect("network:meeting", meeting_id=meeting.pk)
+    return render(request, "network/new_meeting.html", {"form": form})
+
+
+@never_cache
+@login_required
+def meeting(request, meeting_id):
+    item = _meeting(request, meeting_id)
+    organiser = access.may_organise(request.user, item.municipality)
+    return render(
+        request,
+        "network/meeting.html",
+        {
+            "meeting": item,
+            "going": item.attendances.filter(user=request.user).exists(),
+            "count": item.attendances.count(),
+            "attendees": item.attendances.select_related("user") if organiser else [],
+            "organiser": organiser,
+        },
+    )
+
+
+@login_required
+def attend(request, meeting_id):
+    item = _meeting(request, meeting_id)
+    if request.method != "POST":
+        return redirect("network:meeting", meeting_id=item.pk)
+    coming = request.POST.get("coming") == "ja"
+    services.attend(request.user, item, coming)
+    messages.success(
+        request, _("Fijn, tot dan!") if coming else _("Jammer. Dank u voor het laten weten.")
+    )
+    return redirect("network:meeting", meeting_id=item.pk)
+
+
+@login_required
+def meeting_ics(request, meeting_id):
+    import icalendar
+    from django.http import HttpResponse
+
+    item = _meeting(request, meeting_id)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Lief & Leed//Bijeenkomsten//NL")
+    calendar.add("version", "2.0")
+    event = icalendar.Event()
+    event.add("uid", f"meeting-{item.pk}@liefenleed")
+    event.add("dtstamp", item.created_at)
+    event.add("dtstart", item.start)
+    event.add("dtend", item.end)
+    event.add("summary", item.title)
+    event.add("location", item.location)
+    if item.description:
+        event.add("description", item.description)
+    calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{item.pk}.ics"'
+    return response
+
+
+@never_cache
+@login_required
+def invitation(request, meeting_id):
+    """A printable invitation, for gangmakers who are not online."""
+    item = _meeting(request, meeting_id)
+    if not access.may_organise(request.user, item.municipality):
+        raise PermissionDenied(_("Alleen de organisator drukt uitnodigingen af."))
+    return render(request, "network/invitation.html", {"meeting": item})

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from insights.services import create_api_token
 from matching.services.lifecycle import make_match
+from network.models import Meeting
 from network.services import post_reply, post_topic
 from pot.choices import Gift, Occasion
 from pot.models import Reminder
@@ -86,7 +87,17 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         gangmaker, world.home, title="Tweede gangmaker?", body="Hoe vinden jullie die?"
     )
     reply = post_reply(bewoner_gangmaker(world, gangmaker), topic, body="Op de straatborrel.")
+    meeting = Meeting.objects.create(
+        municipality=world.home,
+        wijk=world.wijk,
+        title="Gangmakersavond Noord",
+        start=timezone.now() + datetime.timedelta(days=7),
+        end=timezone.now() + datetime.timedelta(days=7, hours=2),
+        location="Buurthuis",
+        organiser=world.coordinator,
+    )
     return {
+        "meeting_id": meeting.pk,
         "membership_id": applicant.pk,
         "gangmaker_membership_id": gangmaker.memberships.get(street=street).pk,
         "topic_id": topic.pk,

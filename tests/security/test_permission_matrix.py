@@ -148,6 +148,15 @@ ROUTES: dict[str, Route] = {
         frozenset({"gangmaker_b", "coordinator"}),
     ),
     "network:inbox": Route(_none, USERS, USERS),
+    # A meeting for the gangmakers of wijk Noord, organised by the coordinator.
+    "network:meetings": Route(_none, USERS, USERS),
+    "network:new_meeting": Route(_none, COORDINATOR, COORDINATOR),
+    "network:meeting": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
+    "network:attend": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
+    "network:meeting_ics": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
+    "network:invitation": Route(
+        lambda o: {"meeting_id": o["meeting_id"]}, COORDINATOR, COORDINATOR
+    ),
     # The help board.
     "matching:board": Route(_street, MEMBERS_A, MEMBERS_A),
     "matching:new_request": Route(_street, MEMBERS_A, MEMBERS_A),
