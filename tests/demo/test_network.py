@@ -7,7 +7,7 @@ import pytest
 from demo.builders import home as home_demo
 from demo.builders import network
 from demo.builders import streets as streets_demo
-from network.models import Reply, Topic
+from network.models import Meeting, Reply, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +21,4 @@ def test_the_demo_exchange_has_a_question_with_an_answer_and_is_idempotent():
     assert topic.author_street.slug == "zwaanshals"
     assert Reply.objects.get(topic=topic).author_street.slug == "bergweg"
     assert Topic.objects.filter(municipality=None).count() == 1
+    assert Meeting.objects.get(title=network.MEETING).wijk.slug == "noord"
