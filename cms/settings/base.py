@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "matching",
     "pot",
     "surveys",
+    "network",
     "insights",
     "search",
     "ops",

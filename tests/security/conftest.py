@@ -17,6 +17,8 @@ from django.utils import timezone
 from insights.services import create_api_token
 from matching.models import CareRota
 from matching.services.lifecycle import make_match
+from network.models import Meeting
+from network.services import post_reply, post_topic
 from pot.choices import Gift, Occasion
 from pot.models import Reminder
 from pot.services import record_expense
@@ -37,6 +39,7 @@ _OWNED_APPS = (
     "streets",
     "matching",
     "pot",
+    "network",
     "surveys",
     "insights",
     "home",
@@ -90,8 +93,25 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         created_by=gangmaker,
     )
     rota.moments.create(day=rota.first_day, dagdeel="avond")
+    topic = post_topic(
+        gangmaker, world.home, title="Tweede gangmaker?", body="Hoe vinden jullie die?"
+    )
+    reply = post_reply(bewoner_gangmaker(world, gangmaker), topic, body="Op de straatborrel.")
+    meeting = Meeting.objects.create(
+        municipality=world.home,
+        wijk=world.wijk,
+        title="Gangmakersavond Noord",
+        start=timezone.now() + datetime.timedelta(days=7),
+        end=timezone.now() + datetime.timedelta(days=7, hours=2),
+        location="Buurthuis",
+        organiser=world.coordinator,
+    )
     return {
+        "meeting_id": meeting.pk,
         "membership_id": applicant.pk,
+        "gangmaker_membership_id": gangmaker.memberships.get(street=street).pk,
+        "topic_id": topic.pk,
+        "reply_id": reply.pk,
         "member_membership_id": bewoner.memberships.get(street=street).pk,
         "post_id": help_request.pk,
         "offer_id": offer.pk,
@@ -108,6 +128,11 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "signal_id": signal.pk,
         "rota_id": rota.pk,
     }
+
+
+def bewoner_gangmaker(world, gangmaker):
+    """Another gangmaker of the municipality, to answer in the exchange."""
+    return world.gangmaker_b if gangmaker == world.gangmaker_a else world.gangmaker_a
 
 
 def api_token_id(world) -> int:

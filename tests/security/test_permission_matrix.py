@@ -37,6 +37,9 @@ MANAGERS_A = frozenset({"gangmaker_a", "coordinator"})
 WELZIJN_A = frozenset({"welzijn_a"})
 STAFF_A = frozenset({"welzijn_a", "coordinator"})
 COORDINATOR = frozenset({"coordinator"})
+# The gangmakers' exchange and directory: both gangmakers (same municipality and wijk) and the
+# coordinator; nobody else.
+NETWORK = frozenset({"gangmaker_a", "gangmaker_b", "coordinator"})
 STAFF = frozenset({"welzijn_a", "welzijn_other", "coordinator"})
 
 # URL prefixes that are not ours to check here: Wagtail's admin and documents have their own
@@ -123,6 +126,37 @@ ROUTES: dict[str, Route] = {
     "streets:event_attendees": Route(_with("event_id"), MANAGERS_A, MANAGERS_A),
     "streets:event_ics": Route(_with("event_id"), ALL, ALL),
     "streets:event_flyer": Route(_with("event_id"), MANAGERS_A, MANAGERS_A),
+    # Between streets: the gangmakers' exchange, the wijk's directory, messages.
+    "network:index": Route(_none, NETWORK, NETWORK),
+    "network:national": Route(_none, NETWORK, NETWORK),
+    "network:national_new_topic": Route(_none, NETWORK, NETWORK),
+    "network:exchange": Route(lambda o: {"home_id": o["home_id"]}, NETWORK, NETWORK),
+    "network:new_topic": Route(lambda o: {"home_id": o["home_id"]}, NETWORK, NETWORK),
+    "network:topic": Route(lambda o: {"topic_id": o["topic_id"]}, NETWORK, NETWORK),
+    "network:report_topic": Route(lambda o: {"topic_id": o["topic_id"]}, NETWORK, NETWORK),
+    "network:report_reply": Route(
+        lambda o: {"topic_id": o["topic_id"], "reply_id": o["reply_id"]}, NETWORK, NETWORK
+    ),
+    "network:hide_topic": Route(lambda o: {"topic_id": o["topic_id"]}, COORDINATOR, COORDINATOR),
+    "network:hide_reply": Route(
+        lambda o: {"topic_id": o["topic_id"], "reply_id": o["reply_id"]}, COORDINATOR, COORDINATOR
+    ),
+    "network:directory": Route(lambda o: {"wijk_id": o["wijk_id"]}, NETWORK, NETWORK),
+    "network:contact": Route(
+        lambda o: {"membership_id": o["gangmaker_membership_id"]},
+        frozenset({"gangmaker_b", "coordinator"}),
+        frozenset({"gangmaker_b", "coordinator"}),
+    ),
+    "network:inbox": Route(_none, USERS, USERS),
+    # A meeting for the gangmakers of wijk Noord, organised by the coordinator.
+    "network:meetings": Route(_none, USERS, USERS),
+    "network:new_meeting": Route(_none, COORDINATOR, COORDINATOR),
+    "network:meeting": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
+    "network:attend": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
+    "network:meeting_ics": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
+    "network:invitation": Route(
+        lambda o: {"meeting_id": o["meeting_id"]}, COORDINATOR, COORDINATOR
+    ),
     # The help board.
     "matching:board": Route(_street, MEMBERS_A, MEMBERS_A),
     "matching:new_request": Route(_street, MEMBERS_A, MEMBERS_A),
