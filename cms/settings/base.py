@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "pot",
     "surveys",
     "insights",
+    "programme",
     "search",
     "ops",
     "wagtail.contrib.forms",
@@ -339,6 +340,7 @@ AXES_DISABLE_ACCESS_LOG = True
 RATE_LIMITS = {
     "board_post": (10, 3600),
     "join_request": (5, 3600),
+    "street_application": (5, 3600),
 }
 
 # Two-factor authentication: required for welzijn staff, coordinators and superusers before
