@@ -19,10 +19,12 @@ from matching.services.lifecycle import make_match
 from pot.choices import Gift, Occasion
 from pot.models import Reminder
 from pot.services import record_expense
+from programme.models import GangmakerRequest, StarterPack
 from streets.choices import MembershipStatus
 from tests.insights.factories import CareSignalFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
 from tests.pot.factories import TipFactory, funded_pot
+from tests.programme.factories import StreetApplicationFactory
 from tests.streets.factories import EventPageFactory, MembershipFactory
 from tests.surveys.factories import SurveyResponseFactory, template_survey
 
@@ -40,6 +42,7 @@ _OWNED_APPS = (
     "insights",
     "home",
     "wagtailcore",
+    "programme",
 )
 
 
@@ -80,6 +83,10 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     survey = template_survey(street, gangmaker)
     response = SurveyResponseFactory(survey=survey, person=bewoner, name="Anna Enquête")
     signal = CareSignalFactory(street=street, neighbour=bewoner, raised_by=gangmaker)
+    pack = StarterPack.objects.create(street=street, year=pot.year)
+    gangmaker_request = GangmakerRequest.objects.create(
+        membership=helper.memberships.get(street=street), motivation="Ik help graag."
+    )
     return {
         "membership_id": applicant.pk,
         "member_membership_id": bewoner.memberships.get(street=street).pk,
@@ -96,6 +103,8 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "survey_token": survey.token,
         "response_id": response.pk,
         "signal_id": signal.pk,
+        "pack_id": pack.pk,
+        "gangmaker_request_id": gangmaker_request.pk,
     }
 
 
@@ -113,6 +122,7 @@ def route_kwargs(world, street, gangmaker, bewoner, token_id: int) -> dict[str, 
         "home_id": world.home.pk,
         "wijk_id": world.wijk.pk,
         "token_id": token_id,
+        "application_id": StreetApplicationFactory(municipality=world.home).pk,
     }
 
 
