@@ -54,15 +54,25 @@ class ApplicationForm(SpamProtectionMixin, forms.Form):
             "Dat mag u zelf zijn. Liefst twee gangmakers, dan staat niemand er alleen voor."
         ),
     )
-    gangmaker_1_email = forms.EmailField(label=_("E-mailadres"), required=False)
-    gangmaker_1_phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
-    gangmaker_1_house_number = forms.CharField(label=_("Huisnummer"), max_length=10, required=False)
+    gangmaker_1_email = forms.EmailField(label=_("E-mailadres van de gangmaker"), required=False)
+    gangmaker_1_phone = forms.CharField(
+        label=_("Telefoonnummer van de gangmaker"), max_length=30, required=False
+    )
+    gangmaker_1_house_number = forms.CharField(
+        label=_("Huisnummer van de gangmaker"), max_length=10, required=False
+    )
     gangmaker_2_name = forms.CharField(
         label=_("Tweede gangmaker: naam"), max_length=120, required=False
     )
-    gangmaker_2_email = forms.EmailField(label=_("E-mailadres"), required=False)
-    gangmaker_2_phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
-    gangmaker_2_house_number = forms.CharField(label=_("Huisnummer"), max_length=10, required=False)
+    gangmaker_2_email = forms.EmailField(
+        label=_("E-mailadres van de tweede gangmaker"), required=False
+    )
+    gangmaker_2_phone = forms.CharField(
+        label=_("Telefoonnummer van de tweede gangmaker"), max_length=30, required=False
+    )
+    gangmaker_2_house_number = forms.CharField(
+        label=_("Huisnummer van de tweede gangmaker"), max_length=10, required=False
+    )
     motivation = forms.CharField(
         label=_("Waarom wilt u een Lief & Leedstraat?"),
         max_length=2000,

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from streets.postcodes import format_postcode
+
 from .choices import ApplicationState, PackItem, RequestStatus
 
 
@@ -82,6 +84,10 @@ class StreetApplication(models.Model):
 
     def __str__(self):
         return self.street_name
+
+    @property
+    def postcode_list(self) -> list[str]:
+        return [format_postcode(p.strip()) for p in self.postcodes.split(",") if p.strip()]
 
 
 class Applicant(models.Model):
