@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("pot.urls")),
     path("", include("surveys.urls")),
     path("", include("network.urls")),
+    path("", include("programme.urls")),
 ]
 
 if settings.DEBUG:

@@ -33,6 +33,7 @@ ALLOWED = {
     "surveys/models.py": "from matching import models\nfrom pot import models\n",
     "insights/models.py": "from matching import models\nfrom pot import models\nfrom surveys import models\n",
     "search/views.py": "from streets import models\n",
+    "programme/models.py": "from surveys import models\nfrom pot import models\n",
     "demo/builders.py": "from insights import models\nfrom tests import factories\n",
     "cms/urls.py": "from insights import models\nfrom search import views\n",
     "tests/factories.py": "from accounts import models\nfrom streets import models\n",
@@ -103,6 +104,12 @@ def test_a_tree_with_only_downward_imports_keeps_every_contract(tmp_path):
             {"pot/views.py": "from matching import models\n"},
             "pot.views -> matching.models",
             id="pot imports its independent sibling matching",
+        ),
+        pytest.param(
+            "layers",
+            {"pot/views.py": "from programme import models\n"},
+            "pot.views -> programme.models",
+            id="the pot imports the programme above it",
         ),
         pytest.param(
             "layers",

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "surveys",
     "network",
     "insights",
+    "programme",
     "search",
     "ops",
     "wagtail.contrib.forms",
@@ -343,6 +344,7 @@ AXES_DISABLE_ACCESS_LOG = True
 RATE_LIMITS = {
     "board_post": (10, 3600),
     "join_request": (5, 3600),
+    "street_application": (5, 3600),
 }
 
 # Two-factor authentication: required for welzijn staff, coordinators and superusers before

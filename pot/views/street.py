@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from pot.choices import ExpenseStatus, Gift, TipStatus
 from pot.forms import ExpenseForm, ReceiptForm, ReverseForm, StreetThresholdForm, TipForm
 from pot.models import Expense, LedgerEntry, Pot, Receipt, Reminder, Tip
+from pot.panels import render_panels
 from pot.services import (
     PotError,
     approve_expense,
@@ -69,6 +70,7 @@ def pot_page(request, access, year=None):
         "due_reminders": Reminder.objects.filter(
             pot__street=street, due_on__lte=today, done_at__isnull=True
         ).select_related("expense"),
+        "panels": render_panels(request, access, year),
     }
     if pot is not None:
         context.update(

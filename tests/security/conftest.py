@@ -22,10 +22,12 @@ from network.services import post_reply, post_topic
 from pot.choices import Gift, Occasion
 from pot.models import Reminder
 from pot.services import record_expense
+from programme.models import GangmakerRequest, StarterPack
 from streets.choices import MembershipStatus
 from tests.insights.factories import CareSignalFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
 from tests.pot.factories import TipFactory, funded_pot
+from tests.programme.factories import StreetApplicationFactory
 from tests.streets.factories import EventPageFactory, MembershipFactory
 from tests.surveys.factories import SurveyResponseFactory, template_survey
 
@@ -44,6 +46,7 @@ _OWNED_APPS = (
     "insights",
     "home",
     "wagtailcore",
+    "programme",
 )
 
 
@@ -106,6 +109,10 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         location="Buurthuis",
         organiser=world.coordinator,
     )
+    pack = StarterPack.objects.create(street=street, year=pot.year)
+    gangmaker_request = GangmakerRequest.objects.create(
+        membership=helper.memberships.get(street=street), motivation="Ik help graag."
+    )
     return {
         "meeting_id": meeting.pk,
         "membership_id": applicant.pk,
@@ -127,6 +134,8 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "response_id": response.pk,
         "signal_id": signal.pk,
         "rota_id": rota.pk,
+        "pack_id": pack.pk,
+        "gangmaker_request_id": gangmaker_request.pk,
     }
 
 
@@ -149,6 +158,7 @@ def route_kwargs(world, street, gangmaker, bewoner, token_id: int) -> dict[str, 
         "home_id": world.home.pk,
         "wijk_id": world.wijk.pk,
         "token_id": token_id,
+        "application_id": StreetApplicationFactory(municipality=world.home).pk,
     }
 
 

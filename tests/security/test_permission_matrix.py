@@ -256,6 +256,36 @@ ROUTES: dict[str, Route] = {
     "surveys:response_delete": Route(_with("survey_id", "response_id"), MANAGERS_A, MANAGERS_A),
     "surveys:wijk": Route(lambda o: {"wijk_id": o["wijk_id"]}, STAFF_A, STAFF_A),
     "surveys:public_answer": Route(lambda o: {"token": o["survey_token"]}, ALL, ALL),
+    # The programme: applications of streets, starting them, startpakket, growth.
+    "programme:apply": Route(_none, ALL, ALL),
+    "programme:apply_done": Route(_none, ALL, ALL),
+    "programme:start": Route(_none, COORDINATOR, COORDINATOR),
+    "programme:applications": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
+    "programme:application": Route(
+        lambda o: {"application_id": o["application_id"]}, COORDINATOR, COORDINATOR
+    ),
+    "programme:application_state": Route(
+        lambda o: {"application_id": o["application_id"]}, NOBODY, COORDINATOR
+    ),
+    "programme:application_notes": Route(
+        lambda o: {"application_id": o["application_id"]}, NOBODY, COORDINATOR
+    ),
+    "programme:application_start": Route(
+        lambda o: {"application_id": o["application_id"]}, COORDINATOR, COORDINATOR
+    ),
+    "programme:packs": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
+    "programme:pack_record": Route(
+        lambda o: {"home_id": o["home_id"], "street_id": o["street_id"]}, NOBODY, COORDINATOR
+    ),
+    "programme:pack_sent": Route(lambda o: {"pack_id": o["pack_id"]}, COORDINATOR, COORDINATOR),
+    "programme:pack_received": Route(_with("pack_id"), NOBODY, GANGMAKER_A),
+    "programme:become_gangmaker": Route(_street, MEMBERS_A, MEMBERS_A),
+    "programme:gangmaker_requests": Route(_street, MANAGERS_A, MANAGERS_A),
+    "programme:decide_gangmaker_request": Route(
+        _with(request_id="gangmaker_request_id"), NOBODY, MANAGERS_A
+    ),
+    "programme:growth": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
+    "programme:growth_csv": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
 }
 
 
