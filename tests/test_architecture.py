@@ -33,6 +33,7 @@ ALLOWED = {
     "surveys/models.py": "from matching import models\nfrom pot import models\n",
     "insights/models.py": "from matching import models\nfrom pot import models\nfrom surveys import models\n",
     "search/views.py": "from streets import models\n",
+    "network/models.py": "from matching import models\nfrom home import models\n",
     "programme/models.py": "from surveys import models\nfrom pot import models\n",
     "demo/builders.py": "from insights import models\nfrom tests import factories\n",
     "cms/urls.py": "from insights import models\nfrom search import views\n",
