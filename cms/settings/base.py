@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "matching",
     "pot",
     "surveys",
+    "effects",
     "insights",
     "search",
     "ops",
