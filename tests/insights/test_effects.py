@@ -4,9 +4,11 @@ and suppression that holds against differencing across every report."""
 import random
 
 import pytest
+from django.urls import reverse
 
 from insights.choices import ScopeKind
 from insights.figures.effects import effect_report
+from insights.services import create_api_token
 from insights.suppression import HIDDEN, MIN_PEOPLE, SUPPRESSED, Line, audit, protect
 from tests.effects.factories import filled_round
 from tests.streets.factories import StreetPageFactory
@@ -147,3 +149,53 @@ def test_no_random_municipality_leaks_a_small_cell(seed):
     protection = protect(counts, lines)
     assert all(counts[key] >= MIN_PEOPLE for key in set(counts) - protection.hidden)
     assert audit(counts, lines, protection.hidden) == []
+
+
+# --- Pages, exports and the API -------------------------------------------------------------
+
+
+def test_bergweg_shows_less_than_five_on_the_page_csv_json_and_api(measured, login, client):
+    staff = login(measured.coordinator)
+    args = ["straat", measured.street_b.pk]
+    page = staff.get(reverse("insights:effects", args=args)).content.decode()
+    assert "&lt; 5" in page
+    csv = staff.get(reverse("insights:effects_export", args=[*args, "csv"])).content.decode()
+    assert "respondenten;< 5" in csv
+    data = staff.get(reverse("insights:effects_export", args=[*args, "json"])).json()
+    assert data["waves"][0]["rows"][0]["respondents"] == SUPPRESSED
+    _token, raw = create_api_token(measured.home, "rapportage", measured.coordinator)
+    api = client.get(
+        reverse("insights:api_effects_street", args=[measured.street_b.pk]),
+        headers={"Authorization": f"Bearer {raw}"},
+    ).json()
+    assert api == data
+
+
+def test_the_wijk_report_brings_presence_help_growth_and_effects_together(measured, login):
+    html = (
+        login(measured.welzijn_a)
+        .get(reverse("insights:scope_report", args=["wijk", measured.wijk.pk]))
+        .content.decode()
+    )
+    for heading in ("Aanwezigheid", "Hulp: buren helpen buren", "Groei", "Effecten"):
+        assert heading in html
+    assert "Lief &amp; Leedstraten" in html
+    assert "niet eenzaam (0-1)" in html
+
+
+def test_the_yearly_report_of_zwaanshals_shows_its_effects_to_its_gangmaker(measured, login):
+    html = (
+        login(measured.gangmaker_a)
+        .get(reverse("insights:yearly_report", args=[measured.street_a.pk]))
+        .content.decode()
+    )
+    assert "Zwaanshals: ons jaar" in html
+    assert "laatste jaarmeting" in html.lower()
+    assert "Effecten: minder alleen?" in html
+
+
+def test_welzijn_staff_of_another_wijk_cannot_read_noords_effects(measured, login):
+    client = login(measured.welzijn_other)
+    assert (
+        client.get(reverse("insights:effects", args=["wijk", measured.wijk.pk])).status_code == 403
+    )

@@ -20,6 +20,7 @@ from pot.choices import Gift, Occasion
 from pot.models import Reminder
 from pot.services import record_expense
 from streets.choices import MembershipStatus
+from tests.effects.factories import effect_round
 from tests.insights.factories import CareSignalFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
 from tests.pot.factories import TipFactory, funded_pot
@@ -37,6 +38,7 @@ _OWNED_APPS = (
     "matching",
     "pot",
     "surveys",
+    "effects",
     "insights",
     "home",
     "wagtailcore",
@@ -80,6 +82,7 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     survey = template_survey(street, gangmaker)
     response = SurveyResponseFactory(survey=survey, person=bewoner, name="Anna Enquête")
     signal = CareSignalFactory(street=street, neighbour=bewoner, raised_by=gangmaker)
+    effect = effect_round(street, timezone.localdate().year, by=gangmaker)
     return {
         "membership_id": applicant.pk,
         "member_membership_id": bewoner.memberships.get(street=street).pk,
@@ -96,6 +99,8 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "survey_token": survey.token,
         "response_id": response.pk,
         "signal_id": signal.pk,
+        "round_id": effect.pk,
+        "round_token": effect.token,
     }
 
 
