@@ -90,4 +90,6 @@ def build(home, stdout):
             EffectRound.objects.filter(pk=effect_round.pk).update(
                 status=RoundStatus.CLOSED, closed_at=timezone.now()
             )
-    stdout.write("  effectmeting in Noord: Zwaanshals, Bergweg, Zaagmolenkade (< 5), Gordelweg (open)")
+    stdout.write(
+        "  effectmeting in Noord: Zwaanshals, Bergweg, Zaagmolenkade (< 5), Gordelweg (open)"
+    )
