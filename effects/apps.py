@@ -8,7 +8,9 @@ class EffectsConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register_personal_data
+        from accounts.todos import register_todo_provider
 
-        from . import personal_data
+        from . import personal_data, todos
 
         register_personal_data("effectmeting", personal_data.export, personal_data.erase)
+        register_todo_provider(todos.effect_rounds_due)

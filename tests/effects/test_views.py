@@ -144,3 +144,33 @@ def test_a_street_with_fewer_than_five_answers_shows_less_than_five_to_its_gangm
         answer(rnd, 3)
     html = login(world.gangmaker_a).get(reverse("effects:index", args=[world.street_a.pk]))
     assert "&lt; 5" in html.content.decode()
+
+
+def test_the_gangmakers_todo_list_asks_for_the_baseline_then_for_this_years_round(world):
+    from accounts.todos import todos_for
+
+    def due():
+        return [str(t.label) for t in todos_for(world.gangmaker_a) if t.kind == "effect_round"]
+
+    assert due() == ["Start de nulmeting van de effectmeting"]
+    effect_round(world.street_a, 2000)
+    assert due() == []  # a round is running
+    EffectRound.objects.filter(street=world.street_a).update(
+        status="closed", closed_at="2000-06-01T12:00Z"
+    )
+    assert due() == ["Tijd voor de jaarlijkse effectmeting"]
+    start_round(world.street_a, world.gangmaker_a)
+    assert due() == []
+    assert not [t for t in todos_for(world.bewoner_a) if t.kind == "effect_round"]
+
+
+def test_a_members_answers_are_in_their_data_and_go_with_their_account(world):
+    from accounts.privacy import export_personal_data
+    from tests.effects.factories import answer
+
+    rnd = effect_round(world.street_a, 2026)
+    answer(rnd, 3, channel="online", person=world.bewoner_a)
+    data = export_personal_data(world.bewoner_a)["effectmeting"]
+    assert data[0]["score"] == 3
+    world.bewoner_a.delete()
+    assert not EffectResponse.objects.exists()
