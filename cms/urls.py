@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("surveys.urls")),
     path("", include("network.urls")),
     path("", include("programme.urls")),
+    path("", include("effects.urls")),
 ]
 
 if settings.DEBUG:

@@ -41,6 +41,7 @@ from streets.models import NeighbourhoodPage, StreetPage
 
 from .choices import ScopeKind
 from .figures import METRICS
+from .figures.effects import effect_report
 from .figures.overview import CACHE_SECONDS, overview
 from .forms import PeriodForm
 from .services import authenticate_token
@@ -322,6 +323,61 @@ def street(request: HttpRequest, id: int, period: Query[PeriodParams]):
     if page is None:
         return Status(404, {"error": "Deze straat bestaat niet in uw gemeente."})
     return _dashboard(ScopeKind.STREET, page, period)
+
+
+EFFECTS = (
+    "De effectmeting (eenzaamheidsschaal van De Jong Gierveld en de stellingen van de gemeente): "
+    'nulmeting en laatste jaarmeting per straat, wijk en gemeente. Kleine aantallen als "< 5"; '
+    'cellen die een kleine groep uit de totalen zouden teruggeven als "×".'
+)
+
+
+def _effects_responses(with_id: bool) -> dict:
+    described = {200: EFFECTS, 401: "Geen of een ongeldige API-sleutel."}
+    if with_id:
+        described[404] = "Niet in de gemeente van deze sleutel."
+    return {
+        "response": {200: dict[str, Any], 401: Error, **({404: Error} if with_id else {})},
+        "openapi_extra": {
+            "responses": {status: {"description": text} for status, text in described.items()}
+        },
+    }
+
+
+@api.get(
+    "/effecten/gemeente/",
+    url_name="api_effects_municipality",
+    summary="Effectmeting van de hele gemeente, per wijk en straat",
+    **_effects_responses(with_id=False),
+)
+def effects_municipality(request: HttpRequest):
+    return effect_report(ScopeKind.MUNICIPALITY, request.auth).as_dict()
+
+
+@api.get(
+    "/effecten/wijken/{int:id}/",
+    url_name="api_effects_wijk",
+    summary="Effectmeting van één wijk, per straat",
+    **_effects_responses(with_id=True),
+)
+def effects_wijk(request: HttpRequest, id: int):
+    page = _in_municipality(NeighbourhoodPage, request.auth, id)
+    if page is None:
+        return Status(404, {"error": "Deze wijk bestaat niet in uw gemeente."})
+    return effect_report(ScopeKind.NEIGHBOURHOOD, page).as_dict()
+
+
+@api.get(
+    "/effecten/straten/{int:id}/",
+    url_name="api_effects_street",
+    summary="Effectmeting van één straat",
+    **_effects_responses(with_id=True),
+)
+def effects_street(request: HttpRequest, id: int):
+    page = _in_municipality(StreetPage, request.auth, id)
+    if page is None:
+        return Status(404, {"error": "Deze straat bestaat niet in uw gemeente."})
+    return effect_report(ScopeKind.STREET, page).as_dict()
 
 
 @api.get(

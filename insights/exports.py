@@ -18,14 +18,20 @@ def filename(dashboard: Dashboard, extension: str) -> str:
 
 def csv_response(dashboard: Dashboard) -> HttpResponse:
     """Long format (one figure per row), UTF-8 with BOM and ';' so Dutch Excel opens it as is."""
+    header = [_("niveau"), _("naam"), _("kengetal"), _("eenheid"), _("waarde")]
+    return csv_rows_response(filename(dashboard, "csv"), header, dashboard.csv_rows())
+
+
+def csv_rows_response(name: str, header: list[str], rows: list[list[str]]) -> HttpResponse:
+    """Rows as a CSV download: UTF-8 with BOM and ';', formula-looking cells defused."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([_("niveau"), _("naam"), _("kengetal"), _("eenheid"), _("waarde")])
-    for row in dashboard.csv_rows():
+    writer.writerow(header)
+    for row in rows:
         # A cell starting with = + - @ would be run as a formula by spreadsheets.
         writer.writerow(["'" + cell if cell and cell[0] in "=+-@\t\r" else cell for cell in row])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename(dashboard, "csv")}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -2,7 +2,7 @@ from django.urls import include, path, register_converter
 
 from . import api
 from .choices import ScopeKind
-from .views import care_signals, dashboards, tokens
+from .views import care_signals, dashboards, effects, tokens
 
 app_name = "insights"
 
@@ -43,6 +43,13 @@ urlpatterns = [
         dashboards.yearly_report,
         name="yearly_report",
     ),
+    path("signalen/<scope:kind>/<int:pk>/effecten/", effects.effects, name="effects"),
+    path(
+        "signalen/<scope:kind>/<int:pk>/effecten.<format:fmt>",
+        effects.effects_export,
+        name="effects_export",
+    ),
+    path("signalen/<scope:kind>/<int:pk>/verslag/", effects.scope_report, name="scope_report"),
     path("signalen/gemeente/<int:pk>/api-sleutels/", tokens.tokens, name="tokens"),
     path(
         "signalen/gemeente/<int:pk>/api-sleutels/<int:token_id>/intrekken/",

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "pot",
     "surveys",
     "network",
+    "effects",
     "insights",
     "programme",
     "search",

@@ -15,10 +15,12 @@ from streets.permissions import street_access
 from .. import exports
 from ..choices import ScopeKind, SignalStatus
 from ..figures import build_dashboard
+from ..figures.effects import effect_report
 from ..figures.overview import overview
 from ..forms import PeriodForm
 from ..permissions import check_figures, scope_page
 from ..services import signals_for_staff
+from .effects import report_sections
 
 
 @never_cache
@@ -114,6 +116,8 @@ def yearly_report(request, street_id):
             "street": street,
             "year": year,
             "dashboard": dashboard,
+            "sections": report_sections(dashboard, ScopeKind.STREET, street),
+            "effects": effect_report(ScopeKind.STREET, street),
             "years": list(range(this_year, max(this_year - 5, 1999), -1)),
             "generated_at": timezone.now(),
         },

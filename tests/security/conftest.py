@@ -24,6 +24,7 @@ from pot.models import Reminder
 from pot.services import record_expense
 from programme.models import GangmakerRequest, StarterPack
 from streets.choices import MembershipStatus
+from tests.effects.factories import effect_round
 from tests.insights.factories import CareSignalFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
 from tests.pot.factories import TipFactory, funded_pot
@@ -43,6 +44,7 @@ _OWNED_APPS = (
     "pot",
     "network",
     "surveys",
+    "effects",
     "insights",
     "home",
     "wagtailcore",
@@ -113,6 +115,7 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     gangmaker_request = GangmakerRequest.objects.create(
         membership=helper.memberships.get(street=street), motivation="Ik help graag."
     )
+    effect = effect_round(street, timezone.localdate().year, by=gangmaker)
     return {
         "meeting_id": meeting.pk,
         "membership_id": applicant.pk,
@@ -136,6 +139,8 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "rota_id": rota.pk,
         "pack_id": pack.pk,
         "gangmaker_request_id": gangmaker_request.pk,
+        "round_id": effect.pk,
+        "round_token": effect.token,
     }
 
 

@@ -94,6 +94,8 @@ FORMS = [
     ("pot:tip_new", ("street_id",), "bewoner_a"),
     ("surveys:answer", ("street_id", "survey_id"), "bewoner_a"),
     ("surveys:paper", ("street_id", "survey_id"), "gangmaker_a"),
+    ("effects:answer", ("street_id", "round_id"), "bewoner_a"),
+    ("effects:paper", ("street_id", "round_id"), "gangmaker_a"),
     ("insights:raise_signal", ("street_id",), "gangmaker_a"),
     ("insights:note", ("signal_id",), "welzijn_a"),
     ("insights:close", ("signal_id",), "welzijn_a"),

@@ -35,6 +35,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from accounts import twofactor
+from effects.models import EffectRound
 from home.forms import TIMESTAMP_FIELD, start_token
 from matching.models import HelpPost, Match, MatchStatus, PostStatus
 from pot.models import Pot
@@ -216,6 +217,15 @@ def _text_question(ctx) -> str:
 
 def _needs_help(ctx) -> dict:
     return {str(question(_survey(ctx), QuestionKind.NEEDS_HELP).pk): ["boodschappen"]}
+
+
+def _no_effect_round(ctx, client):
+    EffectRound.objects.filter(street_id=ctx.o["street_id"]).delete()
+
+
+def _effect_answers(ctx) -> dict:
+    data = {f"item_{n}": "no" for n in range(1, 7)}
+    return data | {f"seed_{i}": "yes" for i in range(3)}
 
 
 def _no_open_survey(ctx, client):
@@ -511,6 +521,21 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
             lambda c: {"yearly_amount": "150,00", "carry_over": "on", "sensitive_text_days": "90"},
         ),
     ),
+    # The effect questionnaire.
+    ("effects:start", Submission("gangmaker_a", prepare=_no_effect_round)),
+    ("effects:close", Submission("gangmaker_a")),
+    ("effects:answer", Submission("bewoner_a", _effect_answers)),
+    ("effects:paper", Submission("gangmaker_a", _effect_answers)),
+    (
+        "effects:public_answer",
+        Submission(
+            "anonymous",
+            lambda c: (
+                _effect_answers(c) | {TIMESTAMP_FIELD: start_token(timezone.now().timestamp() - 30)}
+            ),
+        ),
+    ),
+    ("effects:seed_items", Submission("coordinator", lambda c: {"seed_0": "Ik groet mijn buren"})),
     # Surveys.
     ("surveys:start", Submission("gangmaker_a", prepare=_no_open_survey)),
     (
@@ -610,6 +635,11 @@ NOT_A_FORM: dict[str, str] = {
             "surveys:wijk",
             "surveys:mine_export",
             "surveys:response_export",
+            "effects:index",
+            "effects:print",
+            "insights:effects",
+            "insights:effects_export",
+            "insights:scope_report",
         ],
         _READS,
     ),

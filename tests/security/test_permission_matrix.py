@@ -216,6 +216,26 @@ ROUTES: dict[str, Route] = {
     "insights:api_wijk": Route(lambda o: {"id": o["wijk_id"]}, NOBODY, NOBODY),
     "insights:api_street": Route(lambda o: {"id": o["street_id"]}, NOBODY, NOBODY),
     "insights:api_openapi": Route(_none, ALL, ALL),
+    "insights:effects": Route(lambda o: {"kind": "straat", "pk": o["street_id"]}, STAFF_A, STAFF_A),
+    "insights:effects_export": Route(
+        lambda o: {"kind": "straat", "pk": o["street_id"], "fmt": "json"}, STAFF_A, STAFF_A
+    ),
+    "insights:scope_report": Route(
+        lambda o: {"kind": "wijk", "pk": o["wijk_id"]}, STAFF_A, STAFF_A
+    ),
+    "insights:api_effects_municipality": Route(_none, NOBODY, NOBODY),
+    "insights:api_effects_wijk": Route(lambda o: {"id": o["wijk_id"]}, NOBODY, NOBODY),
+    "insights:api_effects_street": Route(lambda o: {"id": o["street_id"]}, NOBODY, NOBODY),
+    "effects:index": Route(_street, MEMBERS_A, MEMBERS_A),
+    "effects:start": Route(_street, MANAGERS_A, MANAGERS_A),
+    "effects:close": Route(_with("round_id"), MANAGERS_A, MANAGERS_A),
+    "effects:answer": Route(_with("round_id"), MEMBERS_A, MEMBERS_A),
+    "effects:paper": Route(_with("round_id"), MANAGERS_A, MANAGERS_A),
+    "effects:print": Route(_with("round_id"), MANAGERS_A, MANAGERS_A),
+    "effects:public_answer": Route(lambda o: {"token": o["round_token"]}, ALL, ALL),
+    "effects:seed_items": Route(
+        lambda o: {"municipality_id": o["home_id"]}, COORDINATOR, COORDINATOR
+    ),
     # The pot.
     "pot:pot": Route(_street, MEMBERS_A, MEMBERS_A),
     "pot:pot_year": Route(_with("year"), MEMBERS_A, MEMBERS_A),

@@ -16,6 +16,7 @@ from demo.builders import (
     streets,
     surveys,
 )
+from demo.builders import effects as effect_rounds
 from tests.accounts.factories import DEFAULT_PASSWORD
 
 
@@ -26,7 +27,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.stdout.write("Demogegevens opbouwen…")
         home_page = home.build(self.stdout)
-        for builder in (streets, board, matches, rota, surveys, pot, insights, network, programme):
+        for builder in (
+            streets,
+            board,
+            matches,
+            rota,
+            surveys,
+            pot,
+            insights,
+            network,
+            programme,
+            effect_rounds,
+        ):
             builder.build(home_page, self.stdout)
         User = get_user_model()
         if not User.objects.filter(email="admin@example.org").exists():
