@@ -2,26 +2,30 @@
 
 A booked expense is one attention for one neighbour or household, so the number of expenses
 is the number of people a sum was computed from; for tips it is the number of tippers.
+Attentions without money (a visit, a meal: an expense of € 0) are counted, never summed as
+money: they are their own metric and in the breakdown by kind.
 """
 
 from decimal import Decimal
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from pot.choices import ExpenseStatus, Occasion
+from pot.choices import ExpenseStatus, Gift, Occasion
 from pot.models import Expense, Tip
 
 from .base import Context, Metric, Raw, SourceResult, count, per_month
 
 ATTENTIONS = Metric("attenties", _("Attenties uit het potje"))
+PRESENCE = Metric("attenties_zonder_geld", _("Attenties zonder geld (bezoek, maaltijd, ...)"))
+ATTENTIONS_BY_KIND = Metric("attenties_per_soort", _("Attenties per soort (met en zonder geld)"))
 SPENT = Metric("potje_uitgegeven", _("Uitgegeven uit het potje"), "euro")
 TIPS = Metric("tips", _("Tips van buren aan de gangmakers"))
 SPENT_BY_OCCASION = Metric(
     "potje_per_aanleiding", _("Uitgegeven uit het potje, per aanleiding"), "euro"
 )
 TIPS_BY_OCCASION = Metric("tips_per_aanleiding", _("Tips per aanleiding"))
-METRICS = [ATTENTIONS, SPENT, TIPS]
+METRICS = [ATTENTIONS, PRESENCE, SPENT, TIPS]
 
 ZERO = Decimal("0.00")
 
@@ -43,10 +47,31 @@ def _tips(context: Context):
     )
 
 
+def _presence(context: Context, result: SourceResult) -> None:
+    """Attentions without money per street, and every attention by kind (counts only)."""
+    attentions = _expenses(context)
+    free = {"n": Count("pk", filter=Q(amount=0))}
+    for row in attentions.values("pot__street_id").annotate(**free).order_by():
+        result.per_street.setdefault(row["pot__street_id"], {})[PRESENCE.key] = count(row["n"])
+    result.totals[PRESENCE.key] = count(attentions.aggregate(**free)["n"])
+    by_kind = {
+        row["gift"]: row["n"]
+        for row in attentions.values("gift").annotate(n=Count("pk")).order_by()
+    }
+    result.breakdowns.append(
+        (
+            ATTENTIONS_BY_KIND,
+            [(label, count(by_kind[value])) for value, label in Gift.choices if value in by_kind],
+        )
+    )
+
+
 def collect(context: Context) -> SourceResult:
     """Attentions and money spent per street, occasion and month; tips per street and occasion."""
     result = SourceResult(metrics=METRICS)
-    expenses = _expenses(context)
+    _presence(context, result)
+    # Money figures count only what was paid from the pot.
+    expenses = _expenses(context).filter(amount__gt=0)
     spent = {"n": Count("pk"), "total": Sum("amount")}
     for row in expenses.values("pot__street_id").annotate(**spent).order_by():
         result.per_street.setdefault(row["pot__street_id"], {}).update(

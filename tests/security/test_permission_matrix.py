@@ -187,6 +187,8 @@ ROUTES: dict[str, Route] = {
     "pot:receipt": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
     "pot:receipt_upload": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
     "pot:tip_new": Route(_street, MEMBERS_A, MEMBERS_A),
+    "pot:attention_new": Route(_street, MEMBERS_A, MEMBERS_A),
+    "pot:card": Route(_street, GANGMAKER_A, GANGMAKER_A),
     "pot:tip_handled": Route(_with("tip_id"), MANAGERS_A, MANAGERS_A),
     "pot:tip_dismiss": Route(_with("tip_id"), MANAGERS_A, MANAGERS_A),
     "pot:reminder_done": Route(_with("reminder_id"), MANAGERS_A, MANAGERS_A),
