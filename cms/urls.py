@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("insights.urls")),
     path("", include("pot.urls")),
     path("", include("surveys.urls")),
+    path("", include("welcome.urls")),
 ]
 
 if settings.DEBUG:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "matching",
     "pot",
     "surveys",
+    "welcome",
     "insights",
     "search",
     "ops",
