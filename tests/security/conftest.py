@@ -25,6 +25,7 @@ from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostR
 from tests.pot.factories import TipFactory, funded_pot
 from tests.streets.factories import EventPageFactory, MembershipFactory
 from tests.surveys.factories import SurveyResponseFactory, template_survey
+from welcome.services import note_new_residents
 
 # Tables whose rows are not the project's data: sessions and caches change on every login,
 # django-q and axes bookkeeping is not something a refused request could leak through.
@@ -38,6 +39,7 @@ _OWNED_APPS = (
     "pot",
     "surveys",
     "insights",
+    "welcome",
     "home",
     "wagtailcore",
 )
@@ -80,6 +82,7 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     survey = template_survey(street, gangmaker)
     response = SurveyResponseFactory(survey=survey, person=bewoner, name="Anna Enquête")
     signal = CareSignalFactory(street=street, neighbour=bewoner, raised_by=gangmaker)
+    welcome, _created = note_new_residents(street, gangmaker, "14")
     return {
         "membership_id": applicant.pk,
         "member_membership_id": bewoner.memberships.get(street=street).pk,
@@ -96,6 +99,7 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "survey_token": survey.token,
         "response_id": response.pk,
         "signal_id": signal.pk,
+        "welcome_id": welcome.pk,
     }
 
 

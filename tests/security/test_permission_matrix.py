@@ -216,6 +216,12 @@ ROUTES: dict[str, Route] = {
     "surveys:response_delete": Route(_with("survey_id", "response_id"), MANAGERS_A, MANAGERS_A),
     "surveys:wijk": Route(lambda o: {"wijk_id": o["wijk_id"]}, STAFF_A, STAFF_A),
     "surveys:public_answer": Route(lambda o: {"token": o["survey_token"]}, ALL, ALL),
+    # Welcoming new neighbours and the household list.
+    "welcome:list": Route(_street, GANGMAKER_A, GANGMAKER_A),
+    "welcome:note": Route(_street, NOBODY, GANGMAKER_A),
+    "welcome:give": Route(_with("welcome_id"), GANGMAKER_A, GANGMAKER_A),
+    "welcome:households": Route(_street, GANGMAKER_A, GANGMAKER_A),
+    "welcome:homes_edit": Route(_street, GANGMAKER_A, GANGMAKER_A),
 }
 
 
