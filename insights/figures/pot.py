@@ -47,43 +47,39 @@ def _tips(context: Context):
     )
 
 
-def _presence(context: Context, result: SourceResult) -> None:
-    """Attentions without money per street, and every attention by kind (counts only)."""
-    attentions = _expenses(context)
-    free = {"n": Count("pk", filter=Q(amount=0))}
-    for row in attentions.values("pot__street_id").annotate(**free).order_by():
-        result.per_street.setdefault(row["pot__street_id"], {})[PRESENCE.key] = count(row["n"])
-    result.totals[PRESENCE.key] = count(attentions.aggregate(**free)["n"])
-    by_kind = {
-        row["gift"]: row["n"]
-        for row in attentions.values("gift").annotate(n=Count("pk")).order_by()
-    }
-    result.breakdowns.append(
-        (
-            ATTENTIONS_BY_KIND,
-            [(label, count(by_kind[value])) for value, label in Gift.choices if value in by_kind],
-        )
-    )
-
-
 def collect(context: Context) -> SourceResult:
-    """Attentions and money spent per street, occasion and month; tips per street and occasion."""
+    """Attentions and money spent per street, occasion, kind and month; tips per street and
+    occasion. Money figures count only what was paid from the pot; attentions without money
+    are counted apart, in the same queries."""
     result = SourceResult(metrics=METRICS)
-    _presence(context, result)
-    # Money figures count only what was paid from the pot.
-    expenses = _expenses(context).filter(amount__gt=0)
-    spent = {"n": Count("pk"), "total": Sum("amount")}
-    for row in expenses.values("pot__street_id").annotate(**spent).order_by():
-        result.per_street.setdefault(row["pot__street_id"], {}).update(
-            {ATTENTIONS.key: count(row["n"]), SPENT.key: Raw(row["total"] or ZERO, row["n"])}
-        )
-    by_occasion = {
-        row["occasion"]: row for row in expenses.values("occasion").annotate(**spent).order_by()
+    attentions = _expenses(context)
+    money = Q(amount__gt=0)
+    spent = {
+        "n": Count("pk", filter=money),
+        "free": Count("pk", filter=Q(amount=0)),
+        "total": Sum("amount", filter=money),
     }
-    n_total = sum(row["n"] for row in by_occasion.values())
+    for row in attentions.values("pot__street_id").annotate(**spent).order_by():
+        figures = result.per_street.setdefault(row["pot__street_id"], {})
+        figures[PRESENCE.key] = count(row["free"])
+        if row["n"]:
+            figures.update(
+                {ATTENTIONS.key: count(row["n"]), SPENT.key: Raw(row["total"] or ZERO, row["n"])}
+            )
+    # One query by occasion and kind gives the occasions' money and the kinds' counts.
+    by_occasion: dict[str, dict] = {}
+    by_kind: dict[str, int] = {}
+    for row in attentions.values("occasion", "gift").annotate(**spent).order_by():
+        line = by_occasion.setdefault(row["occasion"], {"n": 0, "free": 0, "total": ZERO})
+        line["n"] += row["n"]
+        line["free"] += row["free"]
+        line["total"] += row["total"] or ZERO
+        by_kind[row["gift"]] = by_kind.get(row["gift"], 0) + row["n"] + row["free"]
+    n_total = sum(line["n"] for line in by_occasion.values())
     result.totals[ATTENTIONS.key] = count(n_total)
+    result.totals[PRESENCE.key] = count(sum(line["free"] for line in by_occasion.values()))
     result.totals[SPENT.key] = Raw(
-        sum((row["total"] for row in by_occasion.values()), ZERO), n_total
+        sum((line["total"] for line in by_occasion.values()), ZERO), n_total
     )
     result.breakdowns.append(
         (
@@ -91,10 +87,18 @@ def collect(context: Context) -> SourceResult:
             [
                 (label, Raw(by_occasion[value]["total"], by_occasion[value]["n"]))
                 for value, label in Occasion.choices
-                if value in by_occasion
+                if by_occasion.get(value, {}).get("n")
             ],
         )
     )
+    result.breakdowns.append(
+        (
+            ATTENTIONS_BY_KIND,
+            [(label, count(by_kind[value])) for value, label in Gift.choices if value in by_kind],
+        )
+    )
+    expenses = attentions.filter(money)
+    spent = {"n": Count("pk"), "total": Sum("amount")}
     by_month = per_month(context, expenses, "spent_on", spent, dates=True)
     result.trends.append((SPENT, {month: Raw(row["total"], row["n"]) for month, row in by_month}))
 

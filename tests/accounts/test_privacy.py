@@ -58,7 +58,15 @@ def test_download_holds_the_neighbours_rows_and_none_of_anyone_else(login, world
 def test_the_download_has_a_section_from_every_app_that_keeps_personal_data(neighbour):
     sections = set(export_personal_data(neighbour)) - {"toelichting", "gemaakt_op"}
 
-    assert sections == {"account", "straten", "prikbord", "potje", "enquetes", "zorgsignalen"}
+    assert sections == {
+        "account",
+        "straten",
+        "prikbord",
+        "potje",
+        "enquetes",
+        "zorgsignalen",
+        "welkom",
+    }
 
 
 def test_download_link_works_once(login, neighbour):
