@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,13 +44,33 @@ def welcome_for_membership(membership: StreetMembership) -> Welcome:
             welcome.membership = membership
             welcome.save(update_fields=["membership"])
         return welcome
-    return Welcome.objects.create(
+    return _create_once(
         street_id=membership.street_id,
         house_number=house_number,
         source=WelcomeSource.MEMBER_APPROVED,
         membership=membership,
         created_by=membership.decided_by,
-    )
+    )[0]
+
+
+def _create_once(**fields) -> tuple[Welcome, bool]:
+    """Create a welcome; if another request just made the home's open one, return that.
+
+    No row exists yet to lock, so on PostgreSQL two requests can both get this far: the
+    database's unique constraint decides, and the loser takes the winner's row.
+    """
+    try:
+        with transaction.atomic():
+            return Welcome.objects.create(**fields), True
+    except IntegrityError:
+        return (
+            Welcome.objects.get(
+                street_id=fields["street_id"],
+                house_number=fields["house_number"],
+                done_at__isnull=True,
+            ),
+            False,
+        )
 
 
 @transaction.atomic
@@ -64,11 +84,8 @@ def note_new_residents(street: StreetPage, by, house_number: str) -> tuple[Welco
     )
     if welcome is not None:
         return welcome, False
-    return (
-        Welcome.objects.create(
-            street=street, house_number=house_number, source=WelcomeSource.NOTED, created_by=by
-        ),
-        True,
+    return _create_once(
+        street_id=street.pk, house_number=house_number, source=WelcomeSource.NOTED, created_by=by
     )
 
 

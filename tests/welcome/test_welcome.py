@@ -223,3 +223,19 @@ def test_gangmakers_keep_the_house_numbers_and_a_bad_range_is_explained_in_dutch
 
     assert client.post(url, {"ranges": "1-9 oneven"}).status_code == 302
     assert StreetHomes.objects.get().numbers() == ["1", "3", "5", "7", "9"]
+
+
+def test_when_another_request_made_the_homes_welcome_first_that_one_is_used(world):
+    # As if a second gangmaker's request committed between our look-up and our insert.
+    from welcome.services import _create_once
+
+    first = Welcome.objects.create(
+        street=world.street_a, house_number="14", source=WelcomeSource.NOTED
+    )
+
+    welcome, created = _create_once(
+        street_id=world.street_a.pk, house_number="14", source=WelcomeSource.NOTED
+    )
+
+    assert (welcome, created) == (first, False)
+    assert Welcome.objects.count() == 1
