@@ -52,3 +52,37 @@ def test_the_household_list_prints_forty_homes_to_an_a4_sheet(gangmaker_browser,
 
     assert len(sheets) == 3
     assert all(round(w) == 210 and round(h) == 297 for w, h in sheets)
+
+
+@pytest.fixture
+def phone_gangmaker(browser, live_server, world):
+    context, person = _visitor(browser, live_server, Variant("telefoon", True))
+    person.log_in_as(world.gangmaker_a)
+    yield person
+    context.close()
+
+
+def test_the_presence_pages_have_no_serious_axe_violations_and_fit_a_phone(phone_gangmaker, world):
+    from tests.e2e.test_accessibility import axe_blocking_violations, layout_problems
+    from welcome.services import note_new_residents
+
+    funded_pot(world.street_a)
+    StreetHomes.objects.create(street=world.street_a, ranges="1-45 oneven, 2-46 even")
+    welcome, _created = note_new_residents(world.street_a, world.gangmaker_a, "14")
+    street = world.street_a.pk
+    pages = {
+        "attentie-zonder-geld": reverse("pot:attention_new", args=[street]),
+        "kaart-kiezen": reverse("pot:card", args=[street]),
+        "verwelkomen": reverse("welcome:list", args=[street]),
+        "nr-14-verwelkomen": reverse("welcome:give", args=[street, welcome.pk]),
+        "huishoudlijst": reverse("welcome:households", args=[street]),
+        "huisnummers": reverse("welcome:homes_edit", args=[street]),
+    }
+    blocking, layout = [], []
+    for name, path in pages.items():
+        phone_gangmaker.open(path)
+        assert phone_gangmaker.page.url.endswith(path), name
+        blocking += axe_blocking_violations(phone_gangmaker, name)
+        layout += layout_problems(phone_gangmaker, name)
+    assert not blocking, blocking
+    assert not layout, layout
