@@ -32,6 +32,7 @@ ALLOWED = {
     "pot/views.py": "from pot import models\n",
     "surveys/models.py": "from matching import models\nfrom pot import models\n",
     "insights/models.py": "from matching import models\nfrom pot import models\nfrom surveys import models\n",
+    "welcome/models.py": "from pot import models\nfrom surveys import models\n",
     "search/views.py": "from streets import models\n",
     "demo/builders.py": "from insights import models\nfrom tests import factories\n",
     "cms/urls.py": "from insights import models\nfrom search import views\n",
@@ -109,6 +110,12 @@ def test_a_tree_with_only_downward_imports_keeps_every_contract(tmp_path):
             {"insights/models.py": "from demo import builders\n"},
             "insights.models -> demo.builders",
             id="an app imports the demo",
+        ),
+        pytest.param(
+            "layers",
+            {"pot/views.py": "from welcome import models\n"},
+            "pot.views -> welcome.models",
+            id="pot imports welcome, which lists the pot's attentions per home",
         ),
     ],
 )
