@@ -220,3 +220,23 @@ def test_a_few_attentions_without_money_are_never_shown_exactly(world, pot_a):
 
     assert totals["attenties_zonder_geld"] == SUPPRESSED
     assert by_kind == {"bloemen": SUPPRESSED, "maaltijd": SUPPRESSED}
+
+
+def test_the_streets_yearly_figures_show_attentions_without_money(world, pot_a, login):
+    for n in range(5):
+        meal(world.street_a, world.gangmaker_a, for_whom=f"nr. {n}")
+
+    response = login(world.gangmaker_a).get(
+        reverse("insights:yearly_report", args=[world.street_a.pk])
+    )
+
+    assert response.status_code == 200
+    assert "Attenties zonder geld" in response.text
+    totals = dict(
+        zip(
+            [m.key for m in response.context["dashboard"].metrics],
+            response.context["dashboard"].totals,
+            strict=True,
+        )
+    )
+    assert totals["attenties_zonder_geld"] == 5
