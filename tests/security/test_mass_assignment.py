@@ -511,6 +511,36 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
             lambda c: {"yearly_amount": "150,00", "carry_over": "on", "sensitive_text_days": "90"},
         ),
     ),
+    (
+        "pot:attention_new",
+        Submission(
+            "bewoner_a",
+            lambda c: {
+                "spent_on": _today(),
+                "occasion": "ill",
+                "gift": "visit",
+                "for_whom": "nr. 3",
+                "house_number": "3",
+            },
+        ),
+    ),
+    (
+        "pot:card",
+        Submission(
+            "gangmaker_a",
+            lambda c: {"kind": "get_well", "line": "", "record": "on", "for_whom": "nr. 3"},
+        ),
+    ),
+    # Welcoming new neighbours.
+    ("welcome:note", Submission("gangmaker_a", lambda c: {"house_number": "16"})),
+    (
+        "welcome:give",
+        Submission(
+            "gangmaker_a",
+            lambda c: {"outcome": "card", "spent_on": _today(), "for_whom": "de nieuwe buren"},
+        ),
+    ),
+    ("welcome:homes_edit", Submission("gangmaker_a", lambda c: {"ranges": "1-9 oneven"})),
     # Surveys.
     ("surveys:start", Submission("gangmaker_a", prepare=_no_open_survey)),
     (
@@ -610,6 +640,8 @@ NOT_A_FORM: dict[str, str] = {
             "surveys:wijk",
             "surveys:mine_export",
             "surveys:response_export",
+            "welcome:list",
+            "welcome:households",
         ],
         _READS,
     ),
