@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("network.urls")),
     path("", include("programme.urls")),
     path("", include("effects.urls")),
+    path("", include("welcome.urls")),
 ]
 
 if settings.DEBUG:

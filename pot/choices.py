@@ -26,7 +26,37 @@ class Gift(models.TextChoices):
     KAART = "card", _("kaart")
     CHOCOLADE = "chocolate", _("chocolade")
     FRUITMAND = "fruit_basket", _("fruitmand")
+    # Presence: attentions that usually cost nothing (they may, when bought from the pot).
+    BEZOEK = "visit", _("bezoekje")
+    MAALTIJD = "meal", _("maaltijd")
+    TELEFOONTJE = "phone_call", _("telefoontje")
+    ZELFGEMAAKT = "home_made", _("iets zelfgemaakts")
+    HULP = "help", _("hulp (boodschap, klusje)")
+    FOLDER = "folder", _("folder startpakket")
     ANDERS = "other", _("anders")
+
+
+# What a helper (a member, not a gangmaker) can say they gave: presence, never money.
+HELPER_GIFTS = (Gift.BEZOEK, Gift.MAALTIJD, Gift.TELEFOONTJE, Gift.ZELFGEMAAKT, Gift.HULP)
+
+
+class CardKind(models.TextChoices):
+    """The printed cards "namens de straat", with the occasion an attention is recorded under."""
+
+    BETERSCHAP = "get_well", _("Beterschap")
+    STERKTE = "sympathy", _("Sterkte")
+    WELKOM = "welcome", _("Welkom in de straat")
+    GEFELICITEERD = "congratulations", _("Gefeliciteerd")
+    BEDANKT = "thanks", _("Bedankt")
+
+
+CARD_OCCASIONS = {
+    CardKind.BETERSCHAP: Occasion.ZIEK,
+    CardKind.STERKTE: Occasion.ROUW,
+    CardKind.WELKOM: Occasion.NIEUWE_BEWONER,
+    CardKind.GEFELICITEERD: Occasion.ANDERS,
+    CardKind.BEDANKT: Occasion.ANDERS,
+}
 
 
 class EntryKind(models.TextChoices):
@@ -63,3 +93,4 @@ class AuditAction(models.TextChoices):
     REMINDER_DONE = "reminder_done", _("herinnering afgerond")
     TEXT_EXPIRED = "text_expired", _("tekst verlopen en gewist")
     SETTINGS_CHANGED = "settings_changed", _("instellingen gewijzigd")
+    ATTENTION_RECORDED = "attention_recorded", _("attentie zonder geld ingevoerd")

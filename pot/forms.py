@@ -8,7 +8,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Gift, Occasion
+from streets.forms import clean_house_number
+
+from .choices import HELPER_GIFTS, CardKind, Gift, Occasion
 from .models import PotSettings
 from .receipts import sniff_content_type
 
@@ -74,6 +76,12 @@ class ExpenseForm(forms.Form):
         max_length=60,
         help_text=_("Zonder volledige naam: “nr. 12”, “de nieuwe buren”."),
     )
+    house_number = forms.CharField(
+        label=_("Huisnummer (niet verplicht)"),
+        max_length=10,
+        required=False,
+        help_text=_("Dan staat de attentie op de huishoudlijst van de straat."),
+    )
     receipt = forms.FileField(
         label=_("Bonnetje (mag ook later)"),
         required=False,
@@ -117,6 +125,9 @@ class ExpenseForm(forms.Form):
     def clean_receipt(self):
         return clean_receipt_file(self.cleaned_data.get("receipt"))
 
+    def clean_house_number(self):
+        return _optional_house_number(self.cleaned_data.get("house_number", ""))
+
     def clean_remind_on(self):
         remind_on = self.cleaned_data.get("remind_on")
         if remind_on and remind_on < timezone.localdate():
@@ -131,6 +142,83 @@ class ExpenseForm(forms.Form):
             self.add_error("remind_on", _("Op welke dag wilt u herinnerd worden?"))
         if data.get("remind_on") and not data.get("reminder_text"):
             self.add_error("reminder_text", _("Schrijf kort waaraan u herinnerd wilt worden."))
+        return data
+
+
+def _optional_house_number(value: str) -> str:
+    return clean_house_number(value) if value.strip() else ""
+
+
+class AttentionForm(forms.Form):
+    """An attention that cost nothing. Helpers choose from the kinds of help they give."""
+
+    spent_on = forms.DateField(
+        label=_("Datum"), widget=DateInput(), input_formats=DATE_INPUT_FORMATS
+    )
+    occasion = forms.ChoiceField(label=_("Aanleiding"), choices=Occasion.choices)
+    gift = forms.ChoiceField(label=_("Wat deed of gaf u?"), choices=Gift.choices)
+    for_whom = forms.CharField(
+        label=_("Voor wie"),
+        max_length=60,
+        help_text=_("Zonder volledige naam: “nr. 12”, “de buurvrouw op de hoek”."),
+    )
+    house_number = forms.CharField(
+        label=_("Huisnummer (niet verplicht)"),
+        max_length=10,
+        required=False,
+        help_text=_("Dan staat de attentie op de huishoudlijst van de straat."),
+    )
+
+    def __init__(self, *args, helper: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if helper:
+            self.fields["gift"].choices = [(g.value, g.label) for g in HELPER_GIFTS]
+
+    def clean_spent_on(self):
+        spent_on = self.cleaned_data["spent_on"]
+        today = timezone.localdate()
+        if spent_on > today:
+            raise forms.ValidationError(
+                _("Die datum ligt in de toekomst. Voer een attentie in als hij gegeven is.")
+            )
+        if spent_on.year < today.year - 1:
+            raise forms.ValidationError(_("Kies een datum in dit of vorig jaar."))
+        return spent_on
+
+    def clean_house_number(self):
+        return _optional_house_number(self.cleaned_data.get("house_number", ""))
+
+
+class CardForm(forms.Form):
+    """A card "namens de straat" to print; recording it as an attention is one tick away."""
+
+    kind = forms.ChoiceField(label=_("Welke kaart?"), choices=CardKind.choices)
+    line = forms.CharField(
+        label=_("Eigen regel (niet verplicht)"),
+        max_length=120,
+        required=False,
+        help_text=_("Bijvoorbeeld: “We denken aan je!” Komt onder de tekst op de kaart."),
+    )
+    record = forms.BooleanField(
+        label=_("Ook als attentie bijhouden (zonder geld)"), required=False, initial=True
+    )
+    for_whom = forms.CharField(
+        label=_("Voor wie"),
+        max_length=60,
+        required=False,
+        help_text=_("Alleen nodig als u de kaart bijhoudt. Zonder volledige naam: “nr. 12”."),
+    )
+    house_number = forms.CharField(
+        label=_("Huisnummer (niet verplicht)"), max_length=10, required=False
+    )
+
+    def clean_house_number(self):
+        return _optional_house_number(self.cleaned_data.get("house_number", ""))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("record") and not (data.get("for_whom") or "").strip():
+            self.add_error("for_whom", _("Voor wie is de kaart? Dan houden we hem bij."))
         return data
 
 

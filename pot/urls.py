@@ -31,6 +31,8 @@ urlpatterns = [
     path(f"{expense}/bonnetje/", views.receipt, name="receipt"),
     path(f"{expense}/bonnetje/toevoegen/", views.receipt_upload, name="receipt_upload"),
     path("straat/<int:street_id>/tip/", views.tip_new, name="tip_new"),
+    path("straat/<int:street_id>/attentie/nieuw/", views.attention_new, name="attention_new"),
+    path("straat/<int:street_id>/potje/kaart/", views.card, name="card"),
     path(
         "straat/<int:street_id>/potje/tip/<int:tip_id>/afgehandeld/",
         views.tip_handled,

@@ -15,6 +15,7 @@ from accounts.mail import send_to_user
 from .choices import JoinedVia, MemberRole, MembershipStatus
 from .models.pages import StreetPage
 from .models.roles import StreetMembership
+from .signals import membership_approved
 
 User = get_user_model()
 
@@ -76,6 +77,8 @@ def decide_membership(membership: StreetMembership, by, approve: bool, note: str
     membership.decision_note = note
     membership.save()
     sync_admin_access(membership.user)
+    if approve:
+        membership_approved.send(sender=StreetMembership, membership=membership)
     template = (
         "streets/email/application_approved" if approve else "streets/email/application_declined"
     )

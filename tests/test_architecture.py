@@ -35,6 +35,7 @@ ALLOWED = {
     "effects/scale.py": "import math\n",
     "effects/models.py": "from surveys import models\nfrom effects import scale\n",
     "insights/figures.py": "from effects import models\n",
+    "welcome/models.py": "from pot import models\nfrom surveys import models\n",
     "search/views.py": "from streets import models\n",
     "network/models.py": "from matching import models\nfrom home import models\n",
     "programme/models.py": "from surveys import models\nfrom pot import models\n",
@@ -132,6 +133,12 @@ def test_a_tree_with_only_downward_imports_keeps_every_contract(tmp_path):
             {"insights/models.py": "from demo import builders\n"},
             "insights.models -> demo.builders",
             id="an app imports the demo",
+        ),
+        pytest.param(
+            "layers",
+            {"pot/views.py": "from welcome import models\n"},
+            "pot.views -> welcome.models",
+            id="pot imports welcome, which lists the pot's attentions per home",
         ),
     ],
 )

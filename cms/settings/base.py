@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "surveys",
     "network",
     "effects",
+    "welcome",
     "insights",
     "programme",
     "search",

@@ -1,5 +1,6 @@
 """Demo data for the pot: this year's pots for every demo street, and in Zwaanshals a few tips,
-expenses (one from a tip) and one reminder, so the gangmaker's page shows something real.
+expenses (one from a tip), one reminder and attentions without money (a home-made meal for the
+ill neighbour at nr. 5, next to € 7,50 of flowers), so the gangmaker's page shows something real.
 
 Idempotent: pots by (street, year), tips by (street, occasion, about), expenses by
 (pot, for whom, date); money goes through the services so the ledger stays consistent.
@@ -12,7 +13,7 @@ from django.utils import timezone
 from accounts.models import User
 from pot.choices import Gift, Occasion, TipStatus
 from pot.models import Expense, Reminder
-from pot.services import open_pots, record_expense
+from pot.services import open_pots, record_attention, record_expense
 from streets.models import StreetPage
 from tests.pot.factories import TipFactory, this_year_date
 
@@ -25,6 +26,16 @@ TIPS = [
 EXPENSES = [
     (Occasion.ROUW, Gift.BLOEMEN, "24.95", "nr. 31", 40),
     (Occasion.GEBOORTE, Gift.KAART, "4.50", "nr. 9", 20),
+    (Occasion.ZIEK, Gift.BLOEMEN, "7.50", "nr. 5", 2),
+]
+# Presence: occasion, gift, for whom, house number, days ago. Five, so the welzijn figures
+# show the count (fewer are suppressed).
+ATTENTIONS = [
+    (Occasion.ZIEK, Gift.MAALTIJD, "nr. 5", "5", 1),
+    (Occasion.ZIEK, Gift.BEZOEK, "nr. 5", "5", 6),
+    (Occasion.EENZAAM, Gift.TELEFOONTJE, "mevrouw op 17", "17", 8),
+    (Occasion.EENZAAM, Gift.ZELFGEMAAKT, "nr. 17 (kerststuk)", "17", 10),
+    (Occasion.ROUW, Gift.BEZOEK, "nr. 31", "31", 35),
 ]
 
 
@@ -56,6 +67,18 @@ def build(home, stdout):
                 amount=Decimal(amount),
                 for_whom=for_whom,
             )
+    for occasion, gift, for_whom, number, days_ago in ATTENTIONS:
+        spent_on = this_year_date(days_ago)
+        if not Expense.objects.filter(pot=pot, for_whom=for_whom, spent_on=spent_on).exists():
+            record_attention(
+                street,
+                gangmaker,
+                spent_on=spent_on,
+                occasion=occasion,
+                gift=gift,
+                for_whom=for_whom,
+                house_number=number,
+            )
     # The illness tip became a fruit basket, with a reminder to drop by.
     sick = tips[Occasion.ZIEK]
     if sick.status == TipStatus.OPEN:
@@ -73,6 +96,7 @@ def build(home, stdout):
         )
     stdout.write(
         f"  potjes: {len(opened)} geopend; {street.title}: {len(TIPS)} tips, "
-        f"{Expense.objects.filter(pot=pot).count()} uitgaven, "
+        f"{Expense.objects.filter(pot=pot, amount__gt=0).count()} uitgaven, "
+        f"{Expense.objects.filter(pot=pot, amount=0).count()} attenties zonder geld, "
         f"{Reminder.objects.filter(pot=pot).count()} herinnering"
     )

@@ -71,7 +71,12 @@ class Pot(models.Model):
 
 
 class Expense(models.Model):
-    """A small attention the gangmakers gave. It counts once its ledger entry exists."""
+    """A small attention given to a neighbour: with money from the pot, or without any.
+
+    One record whether or not money was involved: flowers for € 7,50 are an expense and an
+    attention; a home-made meal (€ 0) is only an attention and never touches the ledger.
+    An attention with money counts once its ledger entry exists.
+    """
 
     pot = models.ForeignKey(
         Pot, verbose_name=_("potje"), on_delete=models.PROTECT, related_name="expenses"
@@ -79,11 +84,19 @@ class Expense(models.Model):
     spent_on = models.DateField(_("datum"))
     occasion = models.CharField(_("aanleiding"), max_length=20, choices=Occasion.choices)
     gift = models.CharField(_("wat gegeven"), max_length=20, choices=Gift.choices)
-    amount = models.DecimalField(_("bedrag"), **MONEY, help_text=_("In euro's, bijvoorbeeld 12,50"))
+    amount = models.DecimalField(
+        _("bedrag"), **MONEY, help_text=_("In euro's, bijvoorbeeld 12,50; 0 als het niets kostte")
+    )
     for_whom = models.CharField(
         _("voor wie"),
         max_length=60,
         help_text=_("Zonder volledige naam: “nr. 12”, “de nieuwe buren”."),
+    )
+    house_number = models.CharField(
+        _("huisnummer"),
+        max_length=10,
+        blank=True,
+        help_text=_("Niet verplicht; dan staat de attentie op de huishoudlijst van de straat."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=ExpenseStatus.choices, default=ExpenseStatus.BOOKED
@@ -111,7 +124,8 @@ class Expense(models.Model):
         verbose_name_plural = _("uitgaven")
         ordering = ["-spent_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="expense_amount_positive"),
+            # € 0 is an attention without money; it never gets a ledger entry.
+            models.CheckConstraint(condition=Q(amount__gte=0), name="expense_amount_not_negative"),
             models.CheckConstraint(
                 condition=Q(status__in=ExpenseStatus.values), name="expense_status_valid"
             ),
@@ -131,6 +145,11 @@ class Expense(models.Model):
 
     def __str__(self):
         return f"{self.get_gift_display()} – {self.for_whom} ({self.amount})"
+
+    @property
+    def is_money(self) -> bool:
+        """Paid from the pot (and so in the ledger), not only an attention."""
+        return self.amount > 0
 
     @property
     def counts(self) -> bool:

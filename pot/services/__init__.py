@@ -1,5 +1,6 @@
 """The pot's business rules. Views and commands call these; the rules live nowhere else."""
 
+from .attentions import record_attention
 from .audit import log
 from .ledger import (
     PotError,
@@ -16,6 +17,7 @@ from .ledger import (
     set_street_threshold,
 )
 from .reports import (
+    KindLine,
     PotSummary,
     StreetRow,
     booked_expenses,
@@ -32,6 +34,7 @@ from .tips import (
 )
 
 __all__ = [
+    "KindLine",
     "PotError",
     "PotSummary",
     "StreetRow",
@@ -50,6 +53,7 @@ __all__ = [
     "open_pot",
     "open_pots",
     "pot_summary",
+    "record_attention",
     "record_expense",
     "reverse_expense",
     "save_settings",

@@ -43,10 +43,10 @@ def effective_threshold(pot: Pot, settings: PotSettings | None = None) -> Decima
     return settings.four_eyes_threshold
 
 
-def _check_amount(amount: Decimal) -> None:
+def _check_amount(amount: Decimal, allow_zero: bool = False) -> None:
     if not isinstance(amount, Decimal) or not amount.is_finite():
         raise PotError(_("Vul een bedrag in euro's in, bijvoorbeeld 12,50."))
-    if amount <= 0:
+    if amount < 0 or (amount == 0 and not allow_zero):
         raise PotError(_("Het bedrag moet meer dan 0 euro zijn."))
     if amount != amount.quantize(CENT):
         raise PotError(_("Een bedrag heeft hooguit twee cijfers achter de komma."))
@@ -61,9 +61,9 @@ def _check_date(pot: Pot, spent_on: datetime.date) -> None:
         )
 
 
-def _locked_pot(pot: Pot) -> Pot:
+def _locked_pot(pot: Pot, allow_closed: bool = False) -> Pot:
     locked = Pot.objects.select_for_update().select_related("street").get(pk=pot.pk)
-    if locked.is_closed:
+    if locked.is_closed and not allow_closed:
         raise PotError(
             _("Het potje van %(year)s is afgesloten: het restant staat in het nieuwe jaar.")
             % {"year": locked.year}
@@ -149,17 +149,22 @@ def record_expense(
     tip: Tip | None = None,
     remind_on: datetime.date | None = None,
     reminder_text: str = "",
+    house_number: str = "",
 ) -> Expense:
-    """Record an attention. Above the four-eyes amount it waits for a second gangmaker.
+    """Record an attention, with money from the pot or (amount 0) without.
 
-    `receipt` is an uploaded file already checked by the form; `tip`, if given, is marked
-    handled and linked; `remind_on` sets a reminder for the gangmakers.
+    Above the four-eyes amount it waits for a second gangmaker. An attention without money
+    is booked at once and never touches the ledger, so the balance stays as it was; it may
+    be recorded in a closed pot (last year's visit, noted late). `receipt` is an uploaded
+    file already checked by the form; `tip`, if given, is marked handled and linked;
+    `remind_on` sets a reminder for the gangmakers.
     """
-    _check_amount(amount)
-    pot = _locked_pot(pot)
+    _check_amount(amount, allow_zero=True)
+    is_money = amount > 0
+    pot = _locked_pot(pot, allow_closed=not is_money)
     _check_date(pot, spent_on)
     threshold = effective_threshold(pot)
-    needs_second = threshold is not None and amount > threshold
+    needs_second = is_money and threshold is not None and amount > threshold
     expense = Expense.objects.create(
         pot=pot,
         spent_on=spent_on,
@@ -167,14 +172,15 @@ def record_expense(
         gift=gift,
         amount=amount,
         for_whom=for_whom,
+        house_number=house_number,
         status=ExpenseStatus.PENDING_APPROVAL if needs_second else ExpenseStatus.BOOKED,
         recorded_by=by,
     )
-    if not needs_second:
+    if is_money and not needs_second:
         _book(pot, expense, by)
     log(
         pot.street,
-        AuditAction.EXPENSE_RECORDED,
+        AuditAction.EXPENSE_RECORDED if is_money else AuditAction.ATTENTION_RECORDED,
         actor=by,
         pot=pot,
         subject=f"#{expense.pk}",
@@ -323,19 +329,23 @@ def decline_expense(expense: Expense, by) -> Expense:
 
 @transaction.atomic
 def reverse_expense(expense: Expense, by, reason: str) -> Expense:
-    """Correct a booked expense with a reversal entry: the money returns, the history stays."""
-    pot = _locked_pot(expense.pot)
+    """Correct a booked expense with a reversal entry: the money returns, the history stays.
+
+    An attention without money had no entry, so it is only marked corrected (no longer counted).
+    """
+    pot = _locked_pot(expense.pot, allow_closed=not expense.is_money)
     expense = Expense.objects.select_for_update().get(pk=expense.pk)
     if expense.status != ExpenseStatus.BOOKED:
         raise PotError(_("Alleen een geboekte uitgave kan worden gecorrigeerd."))
-    LedgerEntry.objects.create(
-        pot=pot,
-        kind=EntryKind.REVERSAL,
-        amount=expense.amount,
-        expense=expense,
-        note=reason[:200],
-        created_by=by,
-    )
+    if expense.is_money:
+        LedgerEntry.objects.create(
+            pot=pot,
+            kind=EntryKind.REVERSAL,
+            amount=expense.amount,
+            expense=expense,
+            note=reason[:200],
+            created_by=by,
+        )
     expense.status = ExpenseStatus.REVERSED
     expense.save(update_fields=["status"])
     log(

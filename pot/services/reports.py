@@ -10,7 +10,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from home.models import HomePage
-from pot.choices import EntryKind, ExpenseStatus, Occasion
+from pot.choices import EntryKind, ExpenseStatus, Gift, Occasion
 from pot.models import Expense, Pot
 from streets.models import NeighbourhoodPage, StreetPage
 
@@ -27,6 +27,17 @@ class OccasionLine:
 
 
 @dataclass
+class KindLine:
+    """Attentions of one kind (flowers, a visit, a meal): how many, how many without money."""
+
+    gift: str
+    label: str
+    count: int
+    without_money: int
+    amount: Decimal
+
+
+@dataclass
 class PotSummary:
     """Funded = the municipality's contribution plus last year's rest; spent = funded − balance."""
 
@@ -35,6 +46,7 @@ class PotSummary:
     carried_over: Decimal
     balance: Decimal
     by_occasion: list[OccasionLine] = field(default_factory=list)
+    by_kind: list[KindLine] = field(default_factory=list)
 
     @property
     def funded(self) -> Decimal:
@@ -46,7 +58,16 @@ class PotSummary:
 
     @property
     def attentions(self) -> int:
+        """Every booked attention, with or without money."""
         return sum(line.count for line in self.by_occasion)
+
+    @property
+    def attentions_without_money(self) -> int:
+        return sum(line.without_money for line in self.by_kind)
+
+    @property
+    def attentions_with_money(self) -> int:
+        return self.attentions - self.attentions_without_money
 
 
 def _by_occasion(expenses) -> dict[int, list[OccasionLine]]:
@@ -66,6 +87,22 @@ def _by_occasion(expenses) -> dict[int, list[OccasionLine]]:
     }
 
 
+def _by_kind(expenses) -> list[KindLine]:
+    """Booked attentions of one pot per kind, in the order of Gift (one query)."""
+    rows = {
+        row["gift"]: row
+        for row in expenses.filter(status=ExpenseStatus.BOOKED)
+        .values("gift")
+        .annotate(count=Count("pk"), free=Count("pk", filter=Q(amount=0)), amount=Sum("amount"))
+        .order_by()
+    }
+    return [
+        KindLine(gift, label, rows[gift]["count"], rows[gift]["free"], rows[gift]["amount"])
+        for gift, label in Gift.choices
+        if gift in rows
+    ]
+
+
 def _with_totals(pots):
     return pots.annotate(
         funding=Coalesce(Sum("entries__amount", filter=Q(entries__kind=EntryKind.FUNDING)), ZERO),
@@ -77,7 +114,7 @@ def _with_totals(pots):
 
 
 def pot_summary(pot: Pot) -> PotSummary:
-    """This pot's money and attentions by occasion (two queries)."""
+    """This pot's money and attentions by occasion and by kind (three queries)."""
     totals = _with_totals(Pot.objects.filter(pk=pot.pk)).values("funding", "carried_over", "total")[
         0
     ]
@@ -87,6 +124,7 @@ def pot_summary(pot: Pot) -> PotSummary:
         carried_over=totals["carried_over"],
         balance=totals["total"],
         by_occasion=_by_occasion(Expense.objects.filter(pot=pot)).get(pot.pk, []),
+        by_kind=_by_kind(Expense.objects.filter(pot=pot)),
     )
 
 

@@ -4,6 +4,7 @@ Every view checks on the server who is asking (streets.permissions); objects are
 looked up within the street of the URL, so a guessed id of another street is a 404.
 """
 
+from .attentions import attention_new, card
 from .coordinator import (
     export_csv,
     export_xlsx,
@@ -30,6 +31,8 @@ from .street import (
 )
 
 __all__ = [
+    "attention_new",
+    "card",
     "expense_approve",
     "expense_decline",
     "expense_detail",

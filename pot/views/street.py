@@ -83,6 +83,9 @@ def pot_page(request, access, year=None):
                 :RECENT_ENTRIES
             ],
             upcoming_reminders=pot.reminders.filter(due_on__gt=today, done_at__isnull=True),
+            free_attentions=pot.expenses.filter(
+                amount=0, status=ExpenseStatus.BOOKED
+            ).select_related("recorded_by")[:RECENT_ENTRIES],
         )
     return render(request, "pot/pot.html", context)
 
@@ -117,6 +120,7 @@ def expense_new(request, access, year):
                 gift=data["gift"],
                 amount=data["amount"],
                 for_whom=data["for_whom"],
+                house_number=data["house_number"],
                 receipt=data["receipt"],
                 tip=tip,
                 remind_on=data["remind_on"],

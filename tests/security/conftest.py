@@ -31,6 +31,7 @@ from tests.pot.factories import TipFactory, funded_pot
 from tests.programme.factories import StreetApplicationFactory
 from tests.streets.factories import EventPageFactory, MembershipFactory
 from tests.surveys.factories import SurveyResponseFactory, template_survey
+from welcome.services import note_new_residents
 
 # Tables whose rows are not the project's data: sessions and caches change on every login,
 # django-q and axes bookkeeping is not something a refused request could leak through.
@@ -46,6 +47,7 @@ _OWNED_APPS = (
     "surveys",
     "effects",
     "insights",
+    "welcome",
     "home",
     "wagtailcore",
     "programme",
@@ -116,6 +118,7 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         membership=helper.memberships.get(street=street), motivation="Ik help graag."
     )
     effect = effect_round(street, timezone.localdate().year, by=gangmaker)
+    welcome, _created = note_new_residents(street, gangmaker, "14")
     return {
         "meeting_id": meeting.pk,
         "membership_id": applicant.pk,
@@ -141,6 +144,7 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "gangmaker_request_id": gangmaker_request.pk,
         "round_id": effect.pk,
         "round_token": effect.token,
+        "welcome_id": welcome.pk,
     }
 
 

@@ -536,6 +536,36 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
         ),
     ),
     ("effects:seed_items", Submission("coordinator", lambda c: {"seed_0": "Ik groet mijn buren"})),
+    (
+        "pot:attention_new",
+        Submission(
+            "bewoner_a",
+            lambda c: {
+                "spent_on": _today(),
+                "occasion": "ill",
+                "gift": "visit",
+                "for_whom": "nr. 3",
+                "house_number": "3",
+            },
+        ),
+    ),
+    (
+        "pot:card",
+        Submission(
+            "gangmaker_a",
+            lambda c: {"kind": "get_well", "line": "", "record": "on", "for_whom": "nr. 3"},
+        ),
+    ),
+    # Welcoming new neighbours.
+    ("welcome:note", Submission("gangmaker_a", lambda c: {"house_number": "16"})),
+    (
+        "welcome:give",
+        Submission(
+            "gangmaker_a",
+            lambda c: {"outcome": "card", "spent_on": _today(), "for_whom": "de nieuwe buren"},
+        ),
+    ),
+    ("welcome:homes_edit", Submission("gangmaker_a", lambda c: {"ranges": "1-9 oneven"})),
     # Surveys.
     ("surveys:start", Submission("gangmaker_a", prepare=_no_open_survey)),
     (
@@ -640,6 +670,8 @@ NOT_A_FORM: dict[str, str] = {
             "insights:effects",
             "insights:effects_export",
             "insights:scope_report",
+            "welcome:list",
+            "welcome:households",
         ],
         _READS,
     ),

@@ -249,6 +249,8 @@ ROUTES: dict[str, Route] = {
     "pot:receipt": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
     "pot:receipt_upload": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
     "pot:tip_new": Route(_street, MEMBERS_A, MEMBERS_A),
+    "pot:attention_new": Route(_street, MEMBERS_A, MEMBERS_A),
+    "pot:card": Route(_street, GANGMAKER_A, GANGMAKER_A),
     "pot:tip_handled": Route(_with("tip_id"), MANAGERS_A, MANAGERS_A),
     "pot:tip_dismiss": Route(_with("tip_id"), MANAGERS_A, MANAGERS_A),
     "pot:reminder_done": Route(_with("reminder_id"), MANAGERS_A, MANAGERS_A),
@@ -306,6 +308,12 @@ ROUTES: dict[str, Route] = {
     ),
     "programme:growth": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
     "programme:growth_csv": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
+    # Welcoming new neighbours and the household list.
+    "welcome:list": Route(_street, GANGMAKER_A, GANGMAKER_A),
+    "welcome:note": Route(_street, NOBODY, GANGMAKER_A),
+    "welcome:give": Route(_with("welcome_id"), GANGMAKER_A, GANGMAKER_A),
+    "welcome:households": Route(_street, GANGMAKER_A, GANGMAKER_A),
+    "welcome:homes_edit": Route(_street, GANGMAKER_A, GANGMAKER_A),
 }
 
 

@@ -15,6 +15,7 @@ from demo.builders import (
     rota,
     streets,
     surveys,
+    welcome,
 )
 from demo.builders import effects as effect_rounds
 from tests.accounts.factories import DEFAULT_PASSWORD
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             rota,
             surveys,
             pot,
+            welcome,
             insights,
             network,
             programme,
