@@ -14,6 +14,9 @@ class StreetsConfig(AppConfig):
         from .events import signal_handlers as event_signal_handlers
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
+        register_personal_data(
+            "sleutels_en_noodcontacten", personal_data.safety_export, personal_data.safety_erase
+        )
         register_two_factor_rule(permissions.sees_more_than_one_street)
         page_cache.connect_signals()
         event_signal_handlers.connect_signals()

@@ -8,6 +8,7 @@ from .models import (
     StreetMembership,
     WelzijnAssignment,
 )
+from .safety import services as safety_services
 
 
 def export(user) -> dict:
@@ -40,6 +41,15 @@ def export(user) -> dict:
             )
         ),
     }
+
+
+def safety_export(user) -> dict:
+    """Spare keys and emergency contacts: only ever exported here, in the person's own download."""
+    return safety_services.export_person(user)
+
+
+def safety_erase(user, identity) -> None:
+    safety_services.erase_person(user)
 
 
 def erase(user, identity) -> None:

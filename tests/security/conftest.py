@@ -14,12 +14,15 @@ from django.apps import apps
 from django.db import connection
 from django.utils import timezone
 
+from insights.models import WelzijnQuestion
 from insights.services import create_api_token
 from matching.services.lifecycle import make_match
 from pot.choices import Gift, Occasion
 from pot.models import Reminder
 from pot.services import record_expense
 from streets.choices import MembershipStatus
+from streets.safety.choices import ContactKind
+from streets.safety.services import add_emergency_contact, add_spare_key, give_consent
 from tests.insights.factories import CareSignalFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
 from tests.pot.factories import TipFactory, funded_pot
@@ -80,6 +83,12 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     survey = template_survey(street, gangmaker)
     response = SurveyResponseFactory(survey=survey, person=bewoner, name="Anna Enquête")
     signal = CareSignalFactory(street=street, neighbour=bewoner, raised_by=gangmaker)
+    net = give_consent(bewoner, street)
+    spare_key = add_spare_key(net, holder=helper)
+    contact = add_emergency_contact(net, ContactKind.FAMILY, "Dochter Ineke", "06 12345678")
+    question = WelzijnQuestion.objects.create(
+        street=street, asked_by=gangmaker, question="Wat kan ik doen?"
+    )
     return {
         "membership_id": applicant.pk,
         "member_membership_id": bewoner.memberships.get(street=street).pk,
@@ -96,6 +105,10 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "survey_token": survey.token,
         "response_id": response.pk,
         "signal_id": signal.pk,
+        "net_id": net.pk,
+        "key_id": spare_key.pk,
+        "contact_id": contact.pk,
+        "question_id": question.pk,
     }
 
 
