@@ -22,12 +22,17 @@ from ..services import (
 )
 
 
+def _posted(request):
+    """The POST data on a POST (even an empty one: an unticked box sends nothing), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 @never_cache
 @street_view(GANGMAKER)
 def questions(request, access):
     """The wijk's welzijn contact, the form to ask, and this gangmaker's questions."""
     street = access.street
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             ask_question(street, request.user, form.cleaned_data["question"])
@@ -77,7 +82,7 @@ def staff_question(request, pk):
         questions_for_staff(request.user).select_related("street", "asked_by", "answered_by"),
         pk=pk,
     )
-    form = AnswerForm(request.POST or None, instance=None)
+    form = AnswerForm(_posted(request), instance=None)
     if request.method == "POST":
         if asked.is_answered:
             messages.info(request, _("Deze vraag is al beantwoord."))

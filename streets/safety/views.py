@@ -25,6 +25,11 @@ from .services import (
 )
 
 
+def _posted(request):
+    """The POST data on a POST (even an empty one: an unticked box sends nothing), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _net(request, access: StreetAccess, net_id: int, *, edit: bool = False) -> SafetyNet:
     net = get_object_or_404(
         SafetyNet.objects.select_related("person", "street"), pk=net_id, street=access.street
@@ -64,7 +69,7 @@ def consent(request, access):
     existing = SafetyNet.objects.filter(person=request.user, street=access.street).first()
     if existing:
         return redirect("streets:safety_detail", street_id=access.street.pk, net_id=existing.pk)
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         net = give_consent(request.user, access.street, SafetyConsentMethod.ONLINE)
         messages.success(
@@ -97,7 +102,7 @@ def overview(request, access):
 @street_view(GANGMAKER)
 def register(request, access):
     """Record the consent a neighbour gave in person (a neighbour who is not online)."""
-    form = RegisterForm(request.POST or None, street=access.street)
+    form = RegisterForm(_posted(request), street=access.street)
     if request.method == "POST" and form.is_valid():
         try:
             net = give_consent(
@@ -161,7 +166,7 @@ def card(request, access, net_id):
 @street_view(MEMBER)
 def key_add(request, access, net_id):
     net = _net(request, access, net_id, edit=True)
-    form = SpareKeyForm(request.POST or None, net=net)
+    form = SpareKeyForm(_posted(request), net=net)
     if request.method == "POST" and form.is_valid():
         holder = form.cleaned_data["holder"]
         try:
@@ -184,7 +189,7 @@ def key_add(request, access, net_id):
 @street_view(MEMBER)
 def contact_add(request, access, net_id):
     net = _net(request, access, net_id, edit=True)
-    form = EmergencyContactForm(request.POST or None)
+    form = EmergencyContactForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         add_emergency_contact(net, **form.cleaned_data)
         messages.success(request, _("Het noodcontact is vastgelegd."))
