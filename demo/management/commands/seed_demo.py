@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.builders import board, home, insights, matches, pot, streets, surveys
+from demo.builders import board, home, insights, matches, pot, safety, streets, surveys
 from tests.accounts.factories import DEFAULT_PASSWORD
 
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.stdout.write("Demogegevens opbouwen…")
         home_page = home.build(self.stdout)
-        for builder in (streets, board, matches, surveys, pot, insights):
+        for builder in (streets, board, matches, surveys, pot, insights, safety):
             builder.build(home_page, self.stdout)
         User = get_user_model()
         if not User.objects.filter(email="admin@example.org").exists():
