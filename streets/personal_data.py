@@ -1,5 +1,7 @@
 """The streets' part of a person's data rights: memberships (with house number and message to
-the gangmakers), roles, event sign-ups. Registered with accounts.privacy in StreetsConfig.ready().
+the gangmakers), roles, event sign-ups; and, as a section of its own, spare keys and emergency
+contacts (streets/safety/), which appear in no other export. Registered with accounts.privacy
+in StreetsConfig.ready().
 """
 
 from .models import (

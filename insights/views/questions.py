@@ -82,7 +82,7 @@ def staff_question(request, pk):
         questions_for_staff(request.user).select_related("street", "asked_by", "answered_by"),
         pk=pk,
     )
-    form = AnswerForm(_posted(request), instance=None)
+    form = AnswerForm(_posted(request))
     if request.method == "POST":
         if asked.is_answered:
             messages.info(request, _("Deze vraag is al beantwoord."))
