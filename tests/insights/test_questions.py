@@ -3,6 +3,8 @@ welzijn staff, and the answer only that gangmaker; apart from care signals."""
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from insights.models import CareSignal, WelzijnQuestion
@@ -101,3 +103,18 @@ def test_a_wijk_without_welzijn_staff_cannot_be_asked(world, login):
     response = login(gangmaker_c).post(questions_url(world.street_c), {"question": QUESTION})
     assert "nog geen welzijnsmedewerker" in response.text
     assert not WelzijnQuestion.objects.exists()
+
+
+def test_the_staff_list_takes_the_same_queries_for_one_or_six_questions(world, login):
+    client = login(world.welzijn_a)
+    url = reverse("insights:staff_questions")
+    counts = []
+    for added in (1, 5):
+        for _ in range(added):
+            ask_question(world.street_a, world.gangmaker_a, QUESTION)
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        counts.append(len(captured))
+    assert response.text.count("Zwaanshals") >= 6
+    assert counts[0] == counts[1]

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.privacy import export_personal_data
@@ -286,3 +287,27 @@ def test_consent_is_only_for_a_member_of_the_street(world):
     pending = MembershipFactory(street=world.street_a, status=MembershipStatus.PENDING).user
     with pytest.raises(SafetyNetError):
         give_consent(pending, world.street_a)
+
+
+def _nets(world, count):
+    for _ in range(count):
+        person = MembershipFactory(street=world.street_a).user
+        net = give_consent(person, world.street_a)
+        add_spare_key(net, holder_name="Beheercommissie")
+        add_emergency_contact(net, ContactKind.GP, "Huisarts Brink", "010 1234567")
+
+
+def test_the_gangmakers_overview_takes_the_same_queries_for_one_or_six_neighbours(world, login):
+    client = login(world.gangmaker_a)
+    url = reverse("streets:safety_overview", args=[world.street_a.pk])
+    counts = []
+    for added in (1, 5):
+        _nets(world, added)
+        client.get(url)  # warm the session and the site lookup
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        counts.append(len(captured))
+        # Names and house numbers only: no contact is shown in the overview.
+        assert "Huisarts" not in response.text
+    assert response.text.count("Noodkaart") >= 6
+    assert counts[0] == counts[1]
