@@ -226,7 +226,8 @@ def _hits(*needles) -> list[str]:
     return found
 
 
-def test_withdrawing_consent_removes_keys_contacts_and_log_everywhere(world, login, bea):
+def test_withdrawing_consent_removes_keys_contacts_and_log_everywhere(world, login, bea, caplog):
+    caplog.set_level("DEBUG")
     login(world.gangmaker_a).get(detail_url(world, bea.net))
     assert _hits(CONTACT_NAME, CONTACT_PHONE)
     client = login(world.bewoner_a)
@@ -240,12 +241,18 @@ def test_withdrawing_consent_removes_keys_contacts_and_log_everywhere(world, log
     assert not SpareKey.objects.exists()
     assert not SafetyNetRead.objects.exists()
     assert _hits(CONTACT_NAME, CONTACT_PHONE) == []
+    # Nor did the application's log ever quote them.
+    assert not [r for r in caplog.records if CONTACT_PHONE in r.getMessage()]
+    assert not [r for r in caplog.records if CONTACT_NAME in r.getMessage()]
 
 
-def test_leaving_the_street_removes_them(world, bea):
-    leave_street(world.bewoner_a.memberships.get(street=world.street_a))
+def test_leaving_the_street_removes_them_everywhere(world, login, bea):
+    login(world.gangmaker_a).get(detail_url(world, bea.net))
+    login(world.bewoner_a).post(reverse("streets:leave", args=[world.street_a.pk]))
     assert not SafetyNet.objects.exists()
     assert not EmergencyContact.objects.exists()
+    assert not SafetyNetRead.objects.exists()
+    assert _hits(CONTACT_NAME, CONTACT_PHONE) == []
 
 
 def test_the_persons_download_holds_them_and_the_holders_only_a_count(world, bea):
