@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.choices import Urgency
 from streets.choices import MembershipStatus
+from streets.forms import clean_house_number
 from streets.models import StreetMembership
 
 from .choices import ConsentMethod
-from .models import ApiToken, CareSignal, CareSignalNote
+from .models import ApiToken, CareSignal, CareSignalNote, WelzijnQuestion
 
 MAX_PERIOD_DAYS = 5 * 366
 
@@ -25,6 +26,19 @@ class CareSignalForm(forms.Form):
         label=_("Over welke buur gaat het?"),
         queryset=StreetMembership.objects.none(),
         empty_label=_("Kies een buur"),
+        required=False,
+        help_text=_("Is de buur geen lid van de straat? Vul dan hieronder naam en huisnummer in."),
+    )
+    non_member_name = forms.CharField(
+        label=_("Of: naam van een buur die geen lid is"),
+        max_length=200,
+        required=False,
+    )
+    non_member_house_number = forms.CharField(
+        label=_("Huisnummer van die buur"),
+        max_length=10,
+        required=False,
+        help_text=_("Met toevoeging, bijvoorbeeld 12a of 40-2."),
     )
     concern = forms.CharField(
         label=_("Wat maakt u ongerust?"),
@@ -84,8 +98,16 @@ class CareSignalForm(forms.Form):
             }
         )
 
+    def clean_non_member_name(self):
+        return " ".join(self.cleaned_data["non_member_name"].split())
+
+    def clean_non_member_house_number(self):
+        value = self.cleaned_data["non_member_house_number"].strip()
+        return clean_house_number(value) if value else ""
+
     def clean(self):
         data = super().clean()
+        self._clean_about(data)
         if data.get("basis") == self.BASIS_CONSENT:
             if not data.get("consent_given_by"):
                 self.add_error("consent_given_by", _("Vul in wie toestemming gaf."))
@@ -107,11 +129,36 @@ class CareSignalForm(forms.Form):
             data["consent_given_by"], data["consent_at"], data["consent_method"] = "", None, ""
         return data
 
+    def _clean_about(self, data) -> None:
+        """A member, or the name and house number of a neighbour who is not one: not both."""
+        if "member" in self.errors:
+            return
+        member = data.get("member")
+        name, number = data.get("non_member_name"), data.get("non_member_house_number")
+        if member and (name or number):
+            self.add_error(
+                "member",
+                _("Kies een buur uit de lijst, of vul naam en huisnummer in: niet allebei."),
+            )
+        elif not member:
+            if not name and not number and "non_member_house_number" not in self.errors:
+                self.add_error(
+                    "member",
+                    _("Kies een buur, of vul naam en huisnummer in van een buur die geen lid is."),
+                )
+            elif not name:
+                self.add_error("non_member_name", _("Vul de naam van de buur in."))
+            elif not number and "non_member_house_number" not in self.errors:
+                self.add_error("non_member_house_number", _("Vul het huisnummer in."))
+
     def signal_fields(self) -> dict:
         """The cleaned values as CareSignal fields (for services.raise_signal)."""
         data = self.cleaned_data
+        member = data["member"]
         return {
-            "neighbour": data["member"].user,
+            "neighbour": member.user if member else None,
+            "non_member_name": "" if member else data["non_member_name"],
+            "non_member_house_number": "" if member else data["non_member_house_number"],
             "concern": data["concern"],
             "urgency": data["urgency"],
             "consent_given_by": data["consent_given_by"],
@@ -134,6 +181,37 @@ class CloseForm(forms.ModelForm):
         model = CareSignal
         fields = ["closing_message"]
         widgets = {"closing_message": forms.Textarea(attrs={"rows": 3})}
+
+
+class QuestionForm(forms.ModelForm):
+    """A question for the wijk's welzijn staff, without names (the help text warns)."""
+
+    class Meta:
+        model = WelzijnQuestion
+        fields = ["question"]
+        labels = {"question": _("Uw vraag")}
+        help_texts = {
+            "question": _(
+                "Noem geen namen, huisnummers of andere dingen waaraan iemand te herkennen is. "
+                "Bijvoorbeeld: Ik maak me zorgen om een buurvrouw, wat kan ik doen?"
+            )
+        }
+        widgets = {"question": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"question": {"required": _("Schrijf eerst uw vraag.")}}
+
+
+class AnswerForm(forms.ModelForm):
+    class Meta:
+        model = WelzijnQuestion
+        fields = ["answer"]
+        labels = {"answer": _("Uw antwoord")}
+        help_texts = {"answer": _("Alleen de gangmaker die de vraag stelde, leest dit.")}
+        widgets = {"answer": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {"answer": {"required": _("Schrijf eerst een antwoord.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].required = True
 
 
 class ApiTokenForm(forms.ModelForm):

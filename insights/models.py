@@ -35,8 +35,16 @@ class CareSignal(models.Model):
     neighbour = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("buur"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="care_signals_about",
+    )
+    # A neighbour who is not a member of the street (found at the door while collecting
+    # surveys): a name and a house number instead of an account.
+    non_member_name = models.CharField(_("naam van de buur (geen lid)"), max_length=200, blank=True)
+    non_member_house_number = models.CharField(
+        _("huisnummer van de buur (geen lid)"), max_length=10, blank=True
     )
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -103,6 +111,18 @@ class CareSignal(models.Model):
         verbose_name_plural = _("zorgsignalen")
         ordering = ["-created_at"]
         constraints = [
+            # About exactly one person: a member, or a named neighbour who is not one.
+            models.CheckConstraint(
+                condition=(
+                    Q(neighbour__isnull=False, non_member_name="", non_member_house_number="")
+                    | (
+                        Q(neighbour__isnull=True)
+                        & ~Q(non_member_name="")
+                        & ~Q(non_member_house_number="")
+                    )
+                ),
+                name="care_signal_about_member_or_named_non_member",
+            ),
             # Never a signal about a neighbour without their consent, unless it is an emergency.
             models.CheckConstraint(
                 condition=HAS_CONSENT | HAS_EMERGENCY_REASON,
@@ -133,6 +153,14 @@ class CareSignal(models.Model):
         return f"{_('Zorgsignaal')} #{self.pk} – {self.street}"
 
     @property
+    def about_name(self) -> str:
+        return self.neighbour.get_full_name() if self.neighbour_id else self.non_member_name
+
+    @property
+    def is_about_non_member(self) -> bool:
+        return self.neighbour_id is None
+
+    @property
     def is_emergency(self) -> bool:
         return not self.consent_given_by and bool(self.emergency_reason)
 
@@ -160,6 +188,56 @@ class CareSignalNote(models.Model):
 
     def __str__(self):
         return f"{self.signal} – {self.created_at:%Y-%m-%d}"
+
+
+class WelzijnQuestion(models.Model):
+    """A gangmaker asks the wijk's welzijn staff for advice, without names ("Ik maak me zorgen
+    om een buurvrouw, wat kan ik doen?"). Kept apart from care signals: no neighbour, no
+    consent, no personal data about anyone but the gangmaker asking."""
+
+    street = models.ForeignKey(
+        "streets.StreetPage",
+        verbose_name=_("straat"),
+        on_delete=models.CASCADE,
+        related_name="welzijn_questions",
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gesteld door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="welzijn_questions",
+    )
+    question = models.TextField(_("vraag"), max_length=1000)
+    created_at = models.DateTimeField(_("gesteld op"), default=timezone.now)
+    answer = models.TextField(_("antwoord"), max_length=2000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beantwoord door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vraag aan welzijn")
+        verbose_name_plural = _("vragen aan welzijn")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answer="") | Q(answered_at__isnull=False),
+                name="welzijn_question_answer_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{_('Vraag aan welzijn')} #{self.pk}"
+
+    @property
+    def is_answered(self) -> bool:
+        return bool(self.answer)
 
 
 def hash_token(raw: str) -> str:

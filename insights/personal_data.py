@@ -5,7 +5,7 @@ which weighs the other people's rights. On erasure the signals about the person 
 so no health-adjacent text about them stays behind. Registered with accounts.privacy in
 InsightsConfig.ready()."""
 
-from .models import CareSignal
+from .models import CareSignal, WelzijnQuestion
 
 
 def export(user) -> dict:
@@ -15,8 +15,15 @@ def export(user) -> dict:
         "zorgsignalen_door_u_gemeld": list(
             CareSignal.objects.filter(raised_by=user).values("id", "street__title", "created_at")
         ),
+        # Questions to welzijn carry no names by design: the gangmaker's own words.
+        "vragen_aan_welzijn": list(
+            WelzijnQuestion.objects.filter(asked_by=user).values(
+                "street__title", "question", "created_at", "answer", "answered_at"
+            )
+        ),
     }
 
 
 def erase(user, identity) -> None:
     CareSignal.objects.filter(neighbour=user).delete()
+    WelzijnQuestion.objects.filter(asked_by=user).delete()

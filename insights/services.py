@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from accounts.mail import send_to_user
 from streets.choices import MembershipStatus
-from streets.models import StreetPage, WelzijnAssignment
+from streets.models import NeighbourhoodPage, StreetPage, WelzijnAssignment
 
 from .choices import SignalStatus
-from .models import ApiToken, CareSignal, CareSignalNote, hash_token
+from .models import ApiToken, CareSignal, CareSignalNote, WelzijnQuestion, hash_token
 
 TOKEN_PREFIX = "ll_"  # noqa: S105 (a recognisable prefix, not a secret)
 
@@ -48,14 +48,18 @@ def signals_for_staff(user):
 
 @transaction.atomic
 def raise_signal(street: StreetPage, raised_by, **fields) -> CareSignal:
-    """A gangmaker of `street` raises a signal about one of its approved members.
+    """A gangmaker of `street` raises a signal about one of its approved members, or about a
+    neighbour who is not a member (by name and house number).
 
     The model refuses a signal without consent or an emergency reason; here we also refuse a
     neighbour of another street and a wijk without welzijn staff (nobody would read it).
     """
-    neighbour = fields["neighbour"]
-    if not street.memberships.filter(user=neighbour, status=MembershipStatus.APPROVED).exists():
-        raise CareSignalError("Deze buur is geen lid van de straat.")
+    neighbour = fields.get("neighbour")
+    if neighbour is not None:
+        if not street.memberships.filter(user=neighbour, status=MembershipStatus.APPROVED).exists():
+            raise CareSignalError("Deze buur is geen lid van de straat.")
+    elif not (fields.get("non_member_name") and fields.get("non_member_house_number")):
+        raise CareSignalError("Vul naam en huisnummer in van de buur die geen lid is.")
     if not welzijn_staff_of(street).exists():
         raise CareSignalError(
             "Voor deze wijk is nog geen welzijnsmedewerker bekend. Neem contact op met de coördinator."
@@ -135,6 +139,71 @@ def close_signal(signal: CareSignal, by, message: str = "") -> CareSignal:
     signal.save()
     _tell_gangmaker(signal, "insights/email/signal_closed")
     return signal
+
+
+def questions_for_staff(user):
+    """The questions from the streets of the wijken `user` is assigned to (no others)."""
+    paths = list(
+        WelzijnAssignment.objects.filter(user=user).values_list("neighbourhood__path", flat=True)
+    )
+    if not paths:
+        return WelzijnQuestion.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(street__path__startswith=path)
+    return WelzijnQuestion.objects.filter(condition)
+
+
+def wijk_of(street: StreetPage):
+    """The wijk (NeighbourhoodPage) `street` lies in, or None."""
+    return NeighbourhoodPage.objects.ancestor_of(street).first()
+
+
+@transaction.atomic
+def ask_question(street: StreetPage, asked_by, question: str) -> WelzijnQuestion:
+    """A gangmaker asks the wijk's welzijn staff; refused when the wijk has none."""
+    if not welzijn_staff_of(street).exists():
+        raise CareSignalError(
+            "Voor deze wijk is nog geen welzijnsmedewerker bekend. Neem contact op met de coördinator."
+        )
+    asked = WelzijnQuestion.objects.create(street=street, asked_by=asked_by, question=question)
+    transaction.on_commit(lambda: _tell_staff_of_question(asked.pk))
+    return asked
+
+
+def _tell_staff_of_question(question_id: int) -> None:
+    # Like a care signal's e-mail: the street only, the question stays behind the login.
+    asked = WelzijnQuestion.objects.select_related("street").get(pk=question_id)
+    url = reverse("insights:staff_question", args=[asked.pk])
+    for staff in welzijn_staff_of(asked.street):
+        send_to_user(
+            staff,
+            "insights/email/question_asked",
+            {"question": asked, "street": asked.street, "question_url": url},
+        )
+
+
+@transaction.atomic
+def answer_question(question: WelzijnQuestion, by, answer: str) -> WelzijnQuestion:
+    """Staff answer once; only the gangmaker who asked is told."""
+    question = WelzijnQuestion.objects.select_for_update().get(pk=question.pk)
+    if question.is_answered:
+        raise CareSignalError("Deze vraag is al beantwoord.")
+    question.answer = answer
+    question.answered_by = by
+    question.answered_at = timezone.now()
+    question.save(update_fields=["answer", "answered_by", "answered_at"])
+    if question.asked_by_id is not None:
+        url = reverse("insights:questions", args=[question.street_id])
+        asked_by, street = question.asked_by, question.street
+        transaction.on_commit(
+            lambda: send_to_user(
+                asked_by,
+                "insights/email/question_answered",
+                {"question": question, "street": street, "questions_url": url},
+            )
+        )
+    return question
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@ from django.urls import include, path, register_converter
 
 from . import api
 from .choices import ScopeKind
-from .views import care_signals, dashboards, effects, tokens
+from .views import care_signals, dashboards, effects, questions, tokens
 
 app_name = "insights"
 
@@ -64,5 +64,9 @@ urlpatterns = [
     path("straat/<int:street_id>/zorgsignalen/", care_signals.my_signals, name="my_signals"),
     path("straat/<int:street_id>/zorgsignalen/nieuw/", care_signals.raise_new, name="raise_signal"),
     path("straat/<int:street_id>/zorgsignalen/<int:pk>/", care_signals.my_signal, name="my_signal"),
+    # Welzijn as a sounding board: questions without names, apart from care signals.
+    path("straat/<int:street_id>/vraag-het-welzijn/", questions.questions, name="questions"),
+    path("welzijnsvragen/", questions.staff_questions, name="staff_questions"),
+    path("welzijnsvragen/<int:pk>/", questions.staff_question, name="staff_question"),
     path("api/signalen/v1/", include(api_urlpatterns)),
 ]

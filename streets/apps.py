@@ -15,6 +15,9 @@ class StreetsConfig(AppConfig):
         from .events import signal_handlers as event_signal_handlers
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
+        register_personal_data(
+            "sleutels_en_noodcontacten", personal_data.safety_export, personal_data.safety_erase
+        )
         register_two_factor_rule(permissions.sees_more_than_one_street)
         register_todo_provider(todos.waiting_applications)
         page_cache.connect_signals()

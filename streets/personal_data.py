@@ -1,5 +1,7 @@
 """The streets' part of a person's data rights: memberships (with house number and message to
-the gangmakers), roles, event sign-ups. Registered with accounts.privacy in StreetsConfig.ready().
+the gangmakers), roles, event sign-ups; and, as a section of its own, spare keys and emergency
+contacts (streets/safety/), which appear in no other export. Registered with accounts.privacy
+in StreetsConfig.ready().
 """
 
 from .models import (
@@ -8,6 +10,7 @@ from .models import (
     StreetMembership,
     WelzijnAssignment,
 )
+from .safety import services as safety_services
 
 
 def export(user) -> dict:
@@ -40,6 +43,15 @@ def export(user) -> dict:
             )
         ),
     }
+
+
+def safety_export(user) -> dict:
+    """Spare keys and emergency contacts: only ever exported here, in the person's own download."""
+    return safety_services.export_person(user)
+
+
+def safety_erase(user, identity) -> None:
+    safety_services.erase_person(user)
 
 
 def erase(user, identity) -> None:

@@ -15,6 +15,7 @@ from accounts.mail import send_to_user
 from .choices import JoinedVia, MemberRole, MembershipStatus
 from .models.pages import StreetPage
 from .models.roles import StreetMembership
+from .safety.services import remove_for_leaver
 from .signals import membership_approved
 
 User = get_user_model()
@@ -123,7 +124,10 @@ def set_role(membership: StreetMembership, role: str, by) -> None:
 
 @transaction.atomic
 def leave_street(membership: StreetMembership) -> None:
-    """The member leaves; their posts and the pot's ledger keep their history."""
+    """The member leaves; their posts and the pot's ledger keep their history. Their spare
+    keys and emergency contacts in this street are deleted (they are no longer looked after
+    here)."""
+    remove_for_leaver(membership.user, membership.street)
     membership.status = MembershipStatus.LEFT
     membership.role = MemberRole.BEWONER
     membership.save(update_fields=["status", "role"])

@@ -29,4 +29,6 @@ urlpatterns = [
     path("straat/<int:street_id>/straatkaart/", views.street_card, name="street_card"),
     # Street events: the gangmakers' form, "ik kom", iCal and the flyer.
     path("", include("streets.events.urls")),
+    # Spare keys and emergency contacts (streets/safety/).
+    path("", include("streets.safety.urls")),
 ]

@@ -79,7 +79,11 @@ def _care_signals(context: Context, result: SourceResult) -> None:
         created_at__gte=context.start_at,
         created_at__lt=context.end_before,
     )
-    aggregates = {"n": Count("pk"), "people": Count("neighbour", distinct=True)}
+    # A neighbour who is not a member has no account: each such signal counts as one person.
+    aggregates = {
+        "n": Count("pk"),
+        "people": Count("neighbour", distinct=True) + Count("pk", filter=Q(neighbour__isnull=True)),
+    }
     for row in signals.values("street_id").annotate(**aggregates).order_by():
         result.per_street.setdefault(row["street_id"], {})[CARE_SIGNALS.key] = Raw(
             row["n"], row["people"]

@@ -11,16 +11,21 @@ that went through this package would close an import circle.
 """
 
 from streets.events.models import EventAttendance, EventException, EventPage
+from streets.safety.models import EmergencyContact, SafetyNet, SafetyNetRead, SpareKey
 
 from .pages import NeighbourhoodPage, StreetPage, new_join_code
 from .roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
 
 __all__ = [
     "CoordinatorAssignment",
+    "EmergencyContact",
     "EventAttendance",
     "EventException",
     "EventPage",
     "NeighbourhoodPage",
+    "SafetyNet",
+    "SafetyNetRead",
+    "SpareKey",
     "StreetMembership",
     "StreetPage",
     "WelzijnAssignment",

@@ -23,8 +23,30 @@ class NeighbourhoodPage(Page):
     """A wijk: groups streets; welzijn staff are assigned per wijk."""
 
     intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+    # The wijk's welzijn contact as a sounding board for its gangmakers: shown only on the
+    # gangmakers' pages (insights' questions page), not on the public wijk page or in search.
+    welzijn_contact_name = models.CharField(_("naam"), max_length=200, blank=True)
+    welzijn_contact_phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    welzijn_contact_hours = models.CharField(
+        _("bereikbaar"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: maandag tot en met donderdag, 9 tot 12 uur."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("welzijn_contact_name"),
+                FieldPanel("welzijn_contact_phone"),
+                FieldPanel("welzijn_contact_hours"),
+            ],
+            heading=_("Welzijn: aanspreekpunt voor de gangmakers"),
+            help_text=_("Alleen de gangmakers van de straten in deze wijk zien dit."),
+        ),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     template = "pages/neighbourhood_page.html"

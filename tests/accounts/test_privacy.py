@@ -14,7 +14,9 @@ from accounts.models import PersonalDataLink
 from accounts.privacy import erase_user, export_personal_data
 from insights.models import CareSignal
 from matching.models import HelpPost, HelpRequest, Match, PostReport
-from streets.models import StreetMembership
+from streets.models import SafetyNet, SafetyNetRead, StreetMembership
+from streets.safety.choices import ContactKind
+from streets.safety.services import add_emergency_contact, add_spare_key, give_consent, log_read
 from surveys.choices import AnswerChannel
 from surveys.models import SurveyResponse
 from surveys.services import save_response
@@ -61,6 +63,7 @@ def test_the_download_has_a_section_from_every_app_that_keeps_personal_data(neig
     assert sections == {
         "account",
         "straten",
+        "sleutels_en_noodcontacten",
         "prikbord",
         "potje",
         "enquetes",
@@ -151,6 +154,11 @@ def test_erasure_reaches_every_app_in_whichever_order_the_apps_registered(
     survey = template_survey(world.street_a, world.gangmaker_a)
     answers = answers_for(survey, kan_helpen=["tuin"])
     save_response(survey, AnswerChannel.ONLINE, answers, consent=True, person=neighbour)
+    # Spare keys and emergency contacts, with a read by the gangmaker in the log.
+    net = give_consent(neighbour, world.street_a)
+    add_spare_key(net, holder_name="Beheercommissie Quaxtoren")
+    add_emergency_contact(net, ContactKind.FAMILY, "Broer Ulrik Quaxworth", "06 55512345")
+    log_read(net, world.gangmaker_a)
     if order == "reversed":
         monkeypatch.setattr(privacy, "_sources", dict(reversed(privacy._sources.items())))
 
@@ -162,6 +170,9 @@ def test_erasure_reaches_every_app_in_whichever_order_the_apps_registered(
     assert not PostReport.objects.filter(reporter=neighbour).exists()
     assert not CareSignal.objects.filter(neighbour=neighbour).exists()
     assert not SurveyResponse.objects.filter(person=neighbour).exists()
+    assert not SafetyNet.objects.filter(person=neighbour).exists()
+    assert not SafetyNetRead.objects.exists()
+    assert _hits("Quaxtoren", "Ulrik Quaxworth", "06 55512345") == []
     tip.refresh_from_db()
     assert tip.created_by is None
     assert _hits(EMAIL, f"{NAME} {SURNAME}") == []

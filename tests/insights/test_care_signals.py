@@ -266,3 +266,92 @@ def test_a_wijk_without_welzijn_staff_refuses_the_signal_with_an_explanation(wor
     assert response.status_code == 200
     assert "nog geen welzijnsmedewerker" in response.content.decode()
     assert not CareSignal.objects.exists()
+
+
+def test_a_signal_about_a_neighbour_who_is_not_a_member_names_them_and_their_house_number(
+    world, login, django_capture_on_commit_callbacks
+):
+    client = login(world.gangmaker_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            raise_url(world.street_a),
+            consent_post(
+                world,
+                member="",
+                non_member_name="Meneer Karel Dorrepaal",
+                non_member_house_number="31b",
+                consent_given_by="Meneer zelf, aan de deur",
+            ),
+        )
+
+    signal = CareSignal.objects.get()
+    assert response.status_code == 302
+    assert signal.neighbour is None
+    assert (signal.non_member_name, signal.non_member_house_number) == (
+        "Meneer Karel Dorrepaal",
+        "31b",
+    )
+    assert signal.consent_given_by == "Meneer zelf, aan de deur"
+    assert "Dorrepaal" not in mail.outbox[0].body
+    staff_page = login(world.welzijn_a).get(reverse("insights:staff_signal", args=[signal.pk]))
+    assert "Meneer Karel Dorrepaal" in staff_page.text
+    assert "Zwaanshals 31b" in staff_page.text
+    assert "geen lid van de straat" in staff_page.text
+    mine = login(world.gangmaker_a).get(reverse("insights:my_signals", args=[world.street_a.pk]))
+    assert "Meneer Karel Dorrepaal" in mine.text
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"member": ""}, "Kies een buur, of vul naam en huisnummer in"),
+        ({"member": "", "non_member_name": "Karel"}, "Vul het huisnummer in."),
+        ({"member": "", "non_member_house_number": "31"}, "Vul de naam van de buur in."),
+        ({"non_member_name": "Karel", "non_member_house_number": "31"}, "niet allebei"),
+        (
+            {"member": "", "non_member_name": "Karel", "non_member_house_number": "dertig"},
+            "huisnummer",
+        ),
+    ],
+)
+def test_a_signal_names_a_member_or_a_non_member_and_keeps_what_was_typed(
+    world, login, overrides, message
+):
+    response = login(world.gangmaker_a).post(
+        raise_url(world.street_a), consent_post(world, **overrides)
+    )
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "post stapelt" in response.content.decode()
+    assert not CareSignal.objects.exists()
+
+
+def test_a_non_member_signal_still_needs_consent_or_an_emergency_reason(world, login):
+    response = login(world.gangmaker_a).post(
+        raise_url(world.street_a),
+        consent_post(
+            world,
+            member="",
+            non_member_name="Karel",
+            non_member_house_number="31",
+            consent_given_by="",
+            consent_at="",
+            consent_method="",
+        ),
+    )
+    assert "Vul in wie toestemming gaf." in response.content.decode()
+    assert not CareSignal.objects.exists()
+
+
+def test_the_database_refuses_a_signal_about_nobody_or_about_two_people(world):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CareSignalFactory(street=world.street_a, neighbour=None, raised_by=world.gangmaker_a)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CareSignalFactory(
+            street=world.street_a,
+            neighbour=world.bewoner_a,
+            raised_by=world.gangmaker_a,
+            non_member_name="Karel",
+            non_member_house_number="31",
+        )

@@ -14,6 +14,7 @@ from django.apps import apps
 from django.db import connection
 from django.utils import timezone
 
+from insights.models import WelzijnQuestion
 from insights.services import create_api_token
 from matching.models import CareRota
 from matching.services.lifecycle import make_match
@@ -24,6 +25,8 @@ from pot.models import Reminder
 from pot.services import record_expense
 from programme.models import GangmakerRequest, StarterPack
 from streets.choices import MembershipStatus
+from streets.safety.choices import ContactKind
+from streets.safety.services import add_emergency_contact, add_spare_key, give_consent
 from tests.effects.factories import effect_round
 from tests.insights.factories import CareSignalFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
@@ -119,6 +122,12 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     )
     effect = effect_round(street, timezone.localdate().year, by=gangmaker)
     welcome, _created = note_new_residents(street, gangmaker, "14")
+    net = give_consent(bewoner, street)
+    spare_key = add_spare_key(net, holder=helper)
+    contact = add_emergency_contact(net, ContactKind.FAMILY, "Dochter Ineke", "06 12345678")
+    question = WelzijnQuestion.objects.create(
+        street=street, asked_by=gangmaker, question="Wat kan ik doen?"
+    )
     return {
         "meeting_id": meeting.pk,
         "membership_id": applicant.pk,
@@ -145,6 +154,10 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "round_id": effect.pk,
         "round_token": effect.token,
         "welcome_id": welcome.pk,
+        "net_id": net.pk,
+        "key_id": spare_key.pk,
+        "contact_id": contact.pk,
+        "question_id": question.pk,
     }
 
 

@@ -99,6 +99,12 @@ FORMS = [
     ("insights:raise_signal", ("street_id",), "gangmaker_a"),
     ("insights:note", ("signal_id",), "welzijn_a"),
     ("insights:close", ("signal_id",), "welzijn_a"),
+    ("insights:questions", ("street_id",), "gangmaker_a"),
+    ("insights:staff_question", ("question_id",), "welzijn_a"),
+    ("streets:safety_consent", ("street_id",), "gangmaker_a"),
+    ("streets:safety_register", ("street_id",), "gangmaker_a"),
+    ("streets:safety_key_add", ("street_id", "net_id"), "bewoner_a"),
+    ("streets:safety_contact_add", ("street_id", "net_id"), "bewoner_a"),
     ("accounts:login", (), None),
     ("accounts:password_reset", (), None),
 ]
@@ -111,7 +117,7 @@ def objects_a(world):
 
 
 def _url(name: str, keys, objects: dict) -> str:
-    renamed = {"signal_id": "pk"}
+    renamed = {"signal_id": "pk", "question_id": "pk"}
     return reverse(name, kwargs={renamed.get(key, key): objects[key] for key in keys})
 
 

@@ -267,6 +267,11 @@ def _bewoner_membership(ctx) -> int:
     return StreetMembership.objects.get(user=ctx.world.bewoner_a, street=ctx.world.street_a).pk
 
 
+def _henks_membership(ctx) -> int:
+    """The helper of street_objects: a member without keys and contacts of his own."""
+    return StreetMembership.objects.get(street=ctx.world.street_a, user__first_name="Henk").pk
+
+
 REQUEST = {
     "category": "boodschappen",
     "description": "Wie haalt zaterdag brood voor mij?",
@@ -390,6 +395,25 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
     ("streets:event_cancel", Submission("gangmaker_a", lambda c: {"what": "all", "note": ""})),
     ("streets:event_restore", Submission("gangmaker_a", prepare=_cancelled_event)),
     ("streets:event_rsvp", Submission("bewoner_a", lambda c: {"date": _next_date(c)})),
+    # Spare keys and emergency contacts (bewoner A has consented; Henk keeps the key).
+    ("streets:safety_consent", Submission("gangmaker_a", lambda c: {"consent": "on"})),
+    (
+        "streets:safety_register",
+        Submission(
+            "gangmaker_a",
+            lambda c: {"member": _henks_membership(c), "consent_in_person": "on"},
+        ),
+    ),
+    ("streets:safety_key_add", Submission("bewoner_a", lambda c: {"holder_name": "Beheer"})),
+    ("streets:safety_key_remove", Submission("bewoner_a")),
+    (
+        "streets:safety_contact_add",
+        Submission(
+            "bewoner_a", lambda c: {"kind": "gp", "name": "Dokter Brink", "phone": "010 1234567"}
+        ),
+    ),
+    ("streets:safety_contact_remove", Submission("bewoner_a")),
+    ("streets:safety_withdraw", Submission("bewoner_a")),
     # The help board.
     ("matching:new_request", Submission("bewoner_a", _request_data)),
     (
@@ -457,6 +481,8 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
     ("insights:tokens", Submission("coordinator", lambda c: {"name": "Rapportage"})),
     ("insights:revoke_token", Submission("coordinator")),
     ("insights:acknowledge", Submission("welzijn_a")),
+    ("insights:questions", Submission("gangmaker_a", lambda c: {"question": "Wat kan ik doen?"})),
+    ("insights:staff_question", Submission("welzijn_a", lambda c: {"answer": "Bel gerust."})),
     ("insights:note", Submission("welzijn_a", lambda c: {"text": "Gebeld, gaat goed."})),
     ("insights:close", Submission("welzijn_a", lambda c: {"closing_message": "Geregeld."})),
     (
@@ -636,6 +662,10 @@ NOT_A_FORM: dict[str, str] = {
             "streets:event_attendees",
             "streets:event_ics",
             "streets:event_flyer",
+            "streets:safety",
+            "streets:safety_overview",
+            "streets:safety_detail",
+            "streets:safety_card",
             "matching:board",
             "matching:moderation",
             "matching:my_help",
@@ -645,6 +675,7 @@ NOT_A_FORM: dict[str, str] = {
             "insights:export",
             "insights:yearly_report",
             "insights:staff_signals",
+            "insights:staff_questions",
             "insights:staff_signal",
             "insights:my_signals",
             "insights:my_signal",

@@ -41,6 +41,9 @@ COORDINATOR = frozenset({"coordinator"})
 # coordinator; nobody else.
 NETWORK = frozenset({"gangmaker_a", "gangmaker_b", "coordinator"})
 STAFF = frozenset({"welzijn_a", "welzijn_other", "coordinator"})
+# Spare keys and emergency contacts: the person (bewoner_a) and the street's gangmakers. The
+# key holder is not a matrix role: tests/streets/test_safety.py checks the holder's reach.
+PERSON_AND_GANGMAKER_A = frozenset({"bewoner_a", "gangmaker_a"})
 
 # URL prefixes that are not ours to check here: Wagtail's admin and documents have their own
 # permission system (tested in tests/streets/test_admin_permissions.py), and the catch-all
@@ -157,6 +160,27 @@ ROUTES: dict[str, Route] = {
     "network:invitation": Route(
         lambda o: {"meeting_id": o["meeting_id"]}, COORDINATOR, COORDINATOR
     ),
+    "streets:safety": Route(_street, MEMBERS_A, MEMBERS_A),
+    "streets:safety_consent": Route(_street, MEMBERS_A, MEMBERS_A),
+    "streets:safety_overview": Route(_street, GANGMAKER_A, GANGMAKER_A),
+    "streets:safety_register": Route(_street, GANGMAKER_A, GANGMAKER_A),
+    "streets:safety_detail": Route(_with("net_id"), PERSON_AND_GANGMAKER_A, PERSON_AND_GANGMAKER_A),
+    "streets:safety_card": Route(_with("net_id"), GANGMAKER_A, GANGMAKER_A),
+    "streets:safety_key_add": Route(
+        _with("net_id"), PERSON_AND_GANGMAKER_A, PERSON_AND_GANGMAKER_A
+    ),
+    "streets:safety_key_remove": Route(
+        _with("net_id", "key_id"), PERSON_AND_GANGMAKER_A, PERSON_AND_GANGMAKER_A
+    ),
+    "streets:safety_contact_add": Route(
+        _with("net_id"), PERSON_AND_GANGMAKER_A, PERSON_AND_GANGMAKER_A
+    ),
+    "streets:safety_contact_remove": Route(
+        _with("net_id", "contact_id"), PERSON_AND_GANGMAKER_A, PERSON_AND_GANGMAKER_A
+    ),
+    "streets:safety_withdraw": Route(
+        _with("net_id"), PERSON_AND_GANGMAKER_A, PERSON_AND_GANGMAKER_A
+    ),
     # The help board.
     "matching:board": Route(_street, MEMBERS_A, MEMBERS_A),
     "matching:new_request": Route(_street, MEMBERS_A, MEMBERS_A),
@@ -211,6 +235,9 @@ ROUTES: dict[str, Route] = {
     "insights:my_signal": Route(
         lambda o: {"street_id": o["street_id"], "pk": o["signal_id"]}, GANGMAKER_A, GANGMAKER_A
     ),
+    "insights:questions": Route(_street, GANGMAKER_A, GANGMAKER_A),
+    "insights:staff_questions": Route(_none, USERS, USERS),
+    "insights:staff_question": Route(lambda o: {"pk": o["question_id"]}, WELZIJN_A, WELZIJN_A),
     "insights:api_municipality": Route(_none, NOBODY, NOBODY),
     "insights:api_wijken": Route(_none, NOBODY, NOBODY),
     "insights:api_wijk": Route(lambda o: {"id": o["wijk_id"]}, NOBODY, NOBODY),

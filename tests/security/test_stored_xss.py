@@ -9,10 +9,10 @@ must hold each payload only escaped.
 import pytest
 from django.urls import reverse
 
-from insights.models import CareSignalNote
+from insights.models import CareSignalNote, WelzijnQuestion
 from matching.models import HelpOffer, HelpRequest, PostReport
 from pot.models import Expense, Reminder, Tip
-from streets.models import EventPage, StreetMembership
+from streets.models import EmergencyContact, EventPage, StreetMembership
 from surveys.models import SurveyResponse
 from tests.security.conftest import street_objects
 
@@ -64,6 +64,8 @@ def poisoned(world):
     CareSignal.objects.filter(pk=objects["signal_id"]).update(
         concern=f"{SCRIPT} {TEMPLATE}", consent_given_by=IMG
     )
+    EmergencyContact.objects.filter(pk=objects["contact_id"]).update(name=SCRIPT, phone=SHORT)
+    WelzijnQuestion.objects.filter(pk=objects["question_id"]).update(question=f"{IMG} {SVG}")
     return {**objects, "street_id": world.street_a.pk, "event": event}
 
 
@@ -95,6 +97,10 @@ def _street_urls(o: dict) -> dict[str, str]:
         "attendees": reverse(
             "streets:event_attendees", kwargs={**street, "event_id": o["event_id"]}
         ),
+        "safety net": reverse("streets:safety_detail", kwargs={**street, "net_id": o["net_id"]}),
+        "emergency card": reverse("streets:safety_card", kwargs={**street, "net_id": o["net_id"]}),
+        "safety overview": reverse("streets:safety_overview", kwargs=street),
+        "questions to welzijn": reverse("insights:questions", kwargs=street),
     }
 
 
@@ -113,6 +119,9 @@ def test_welzijn_staff_see_every_payload_as_text(login, world, poisoned):
     assert_shown_as_text(
         client.get(reverse("insights:staff_signals")), "care signal list", shows_payload=False
     )
+    question = reverse("insights:staff_question", kwargs={"pk": poisoned["question_id"]})
+    assert_shown_as_text(client.get(question), "question for welzijn")
+    assert_shown_as_text(client.get(reverse("insights:staff_questions")), "question list")
 
 
 def test_the_wagtail_admin_shows_page_payloads_as_text(login, world, poisoned):
