@@ -18,6 +18,7 @@ from .choices import JoinedVia, MemberRole, MembershipStatus
 from .events.models import EventPage
 from .events.recurrence import upcoming
 from .forms import DecisionForm, JoinForm, JoinWithAccountForm, OfflineNeighbourForm
+from .house_numbers import sorted_by_house_number
 from .models.pages import StreetPage
 from .models.roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
 from .permissions import MANAGER, MEMBER, street_access, street_view
@@ -101,7 +102,8 @@ def my_streets(request):
 def members(request, access):
     """The gangmakers' list: applications to decide on, and who lives in the street."""
     street = access.street
-    memberships = street.memberships.select_related("user", "decided_by").order_by("house_number")
+    # By house number as a person reads them (8, 8a, 8-2, 10); the database sorts text.
+    memberships = sorted_by_house_number(street.memberships.select_related("user", "decided_by"))
     context = {
         "street": street,
         "access": access,
