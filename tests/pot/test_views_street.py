@@ -566,3 +566,25 @@ def test_the_coordinator_gives_one_street_its_own_four_eyes_amount(world, pot_a,
     pot_a.refresh_from_db()
     assert pot_a.four_eyes_threshold == Decimal("25.00")
     assert AuditEntry.objects.filter(pot=pot_a, actor=world.coordinator).exists()
+
+
+def test_an_empty_tip_is_refused_in_dutch_and_never_reaches_the_pot_as_ill(world, login):
+    client = login(world.bewoner_a)
+    url = reverse("pot:tip_new", args=[world.street_a.pk])
+
+    form_page = client.get(url).text
+    assert '<option value="" selected>Kies een reden</option>' in form_page
+
+    response = client.post(url, {"occasion": "", "about": "", "note": ""})
+    assert response.status_code == 200
+    assert "Kies waarom u de gangmakers tipt." in response.text
+    assert Tip.objects.count() == 0
+
+    # A reason alone says the gangmakers nothing: who, or what is the matter?
+    response = client.post(url, {"occasion": Occasion.ZIEK, "about": " ", "note": ""})
+    assert response.status_code == 200
+    assert "Vertel de gangmakers over wie het gaat of wat er is" in response.text
+    assert '<option value="ill" selected>' in response.text  # what was chosen stays chosen
+    assert Tip.objects.count() == 0
+    pot_page = login(world.gangmaker_a).get(reverse("pot:pot", args=[world.street_a.pk]))
+    assert "ziek" not in pot_page.text
