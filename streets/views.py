@@ -130,8 +130,12 @@ def approve(request, access, membership_id):
 
 @street_view(MANAGER)
 def decline(request, access, membership_id):
-    """Ask for confirmation (and an optional reason) before declining."""
+    """Ask for confirmation (and an optional reason) before declining; only an application
+    that waits for a decision can be declined (a member leaves or is relieved elsewhere)."""
     membership = get_object_or_404(StreetMembership, pk=membership_id, street=access.street)
+    if membership.status != MembershipStatus.PENDING:
+        messages.error(request, _("Over deze aanmelding is al besloten."))
+        return redirect("streets:members", street_id=access.street.pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

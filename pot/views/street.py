@@ -147,9 +147,12 @@ def expense_new(request, access, year):
 
 
 @never_cache
-@street_view(GANGMAKER)
+@street_view(MANAGER)
 def expense_detail(request, access, expense_id):
+    """One expense: the gangmakers keep it (receipt, approval, correction); the
+    municipality's coordinator, who may open its receipt, reads it."""
     expense = _expense(access, expense_id)
+    keeps = access.is_gangmaker
     return render(
         request,
         "pot/expense_detail.html",
@@ -157,11 +160,13 @@ def expense_detail(request, access, expense_id):
             "street": access.street,
             "expense": expense,
             "pot": expense.pot,
+            "keeps": keeps,
             "receipt": Receipt.objects.filter(expense=expense).first(),
             "entries": expense.entries.select_related("created_by").order_by("created_at"),
-            "can_approve": expense.status == ExpenseStatus.PENDING_APPROVAL
+            "can_approve": keeps
+            and expense.status == ExpenseStatus.PENDING_APPROVAL
             and expense.recorded_by_id != request.user.pk,
-            "receipt_form": ReceiptForm(),
+            "receipt_form": ReceiptForm() if keeps else None,
         },
     )
 

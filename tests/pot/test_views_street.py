@@ -113,7 +113,8 @@ READERS = {
     "pot": GANGMAKER_ONLY,
     "pot_year": GANGMAKER_ONLY,
     "expense_new": GANGMAKER_ONLY,
-    "expense": GANGMAKER_ONLY,
+    # The coordinator who may open the receipt may read the expense it belongs to.
+    "expense": {"gangmaker_a", "coordinator"},
     "expense_decline": GANGMAKER_ONLY,
     "expense_reverse": GANGMAKER_ONLY,
     "tip_dismiss": GANGMAKER_ONLY,
@@ -588,3 +589,19 @@ def test_an_empty_tip_is_refused_in_dutch_and_never_reaches_the_pot_as_ill(world
     assert Tip.objects.count() == 0
     pot_page = login(world.gangmaker_a).get(reverse("pot:pot", args=[world.street_a.pk]))
     assert "ziek" not in pot_page.text
+
+
+def test_the_coordinator_reads_the_expense_of_a_receipt_but_cannot_change_it(world, objects, login):
+    expense = objects["expense"]
+    page = login(world.coordinator).get(
+        reverse("pot:expense", args=[world.street_a.pk, expense.pk])
+    )
+    assert page.status_code == 200
+    assert "Bonnetje bekijken" in page.text
+    assert reverse("pot:receipt", args=[world.street_a.pk, expense.pk]) in page.text
+    assert "Corrigeren" not in page.text
+    assert "Bonnetje bewaren" not in page.text
+    assert reverse("pot:year_report", args=[world.street_a.pk, expense.pot.year]) in page.text
+    # Correcting stays the gangmakers' work.
+    reverse_url = reverse("pot:expense_reverse", args=[world.street_a.pk, expense.pk])
+    assert login(world.coordinator).post(reverse_url, {"reason": "x"}).status_code == 403

@@ -180,7 +180,7 @@ ROUTES: dict[str, Route] = {
     "pot:expense_new": Route(_with("year"), MANAGERS_A, MANAGERS_A),
     "pot:year_report": Route(_with("year"), MEMBERS_A | COORDINATOR, MEMBERS_A | COORDINATOR),
     "pot:street_threshold": Route(_with("year"), MANAGERS_A, MANAGERS_A),
-    "pot:expense": Route(_with("expense_id"), MEMBERS_A, MEMBERS_A),
+    "pot:expense": Route(_with("expense_id"), MEMBERS_A | COORDINATOR, MEMBERS_A | COORDINATOR),
     "pot:expense_approve": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
     "pot:expense_decline": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
     "pot:expense_reverse": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
