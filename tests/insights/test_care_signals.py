@@ -266,3 +266,23 @@ def test_a_wijk_without_welzijn_staff_refuses_the_signal_with_an_explanation(wor
     assert response.status_code == 200
     assert "nog geen welzijnsmedewerker" in response.content.decode()
     assert not CareSignal.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["bewoner_a", "gangmaker_a", "coordinator", "outsider"])
+def test_the_welzijn_signal_list_refuses_everyone_else_and_says_why(world, login, who):
+    response = login(getattr(world, who)).get(reverse("insights:staff_signals"))
+
+    assert response.status_code == 403
+    assert "Deze lijst is voor welzijnsmedewerkers" in response.text
+    assert "geen welzijnsmedewerker van een wijk" in response.text
+
+
+def test_a_refused_gangmaker_is_pointed_to_the_signals_of_their_own_street(world, login):
+    response = login(world.gangmaker_a).get(reverse("insights:staff_signals"))
+    assert reverse("insights:my_signals", args=[world.street_a.pk]) in response.text
+    assert "Zorgsignalen van Zwaanshals" in response.text
+
+
+def test_welzijn_staff_of_a_wijk_without_signals_get_an_empty_list(world, login):
+    response = login(world.welzijn_other).get(reverse("insights:staff_signals"))
+    assert response.status_code == 200

@@ -159,7 +159,9 @@ ROUTES: dict[str, Route] = {
     "insights:revoke_token": Route(
         lambda o: {"pk": o["home_id"], "token_id": o["token_id"]}, COORDINATOR, COORDINATOR
     ),
-    "insights:staff_signals": Route(_none, USERS, USERS),
+    "insights:staff_signals": Route(
+        _none, WELZIJN_A | {"welzijn_other"}, WELZIJN_A | {"welzijn_other"}
+    ),
     "insights:staff_signal": Route(lambda o: {"pk": o["signal_id"]}, WELZIJN_A, WELZIJN_A),
     "insights:acknowledge": Route(lambda o: {"pk": o["signal_id"]}, WELZIJN_A, WELZIJN_A),
     "insights:note": Route(lambda o: {"pk": o["signal_id"]}, WELZIJN_A, WELZIJN_A),
