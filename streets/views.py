@@ -4,6 +4,8 @@ in permissions.py; the events' views are in streets/events/views.py."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +21,7 @@ from .events.models import EventPage
 from .events.recurrence import upcoming
 from .forms import DecisionForm, JoinForm, JoinWithAccountForm, OfflineNeighbourForm
 from .house_numbers import sorted_by_house_number
+from .join_codes import normalise_join_code
 from .models.pages import StreetPage
 from .models.roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
 from .permissions import MANAGER, MEMBER, street_access, street_view
@@ -73,7 +76,16 @@ def join(request, street_id):
 
 def join_by_code(request, code):
     """The QR code on a street card lands here: the join form, marked as coming from the card."""
-    street = get_object_or_404(StreetPage.objects.live(), join_code=code)
+    # As typed ("k7wm 4qht", "K7WM-4QHT") or an old card's code (case-sensitive, with - or _).
+    street = (
+        StreetPage.objects.live()
+        .filter(
+            Q(join_code=normalise_join_code(code)) | Q(join_code=code) | Q(legacy_join_code=code)
+        )
+        .first()
+    )
+    if street is None or not code:
+        raise Http404
     return redirect(f"{reverse('streets:join', args=[street.pk])}?via={JoinedVia.CARD}")
 
 
