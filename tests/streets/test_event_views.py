@@ -282,10 +282,3 @@ def test_the_event_form_answers_any_input_without_crashing(
         assert form.event_data().start.tzinfo is not None
     else:
         assert all(isinstance(message, str) for message in form.errors)
-
-
-def test_the_event_form_promises_no_photo_upload_a_gangmaker_cannot_do(login, world):
-    # A gangmaker's image chooser in the admin offers no upload: the form says nothing of it.
-    page = login(world.gangmaker_a).get(url("event_new", world)).content.decode()
-    assert "De activiteit komt meteen op de pagina van de straat" in page
-    assert "foto" not in page.lower()
