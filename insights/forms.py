@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.choices import Urgency
 from streets.choices import MembershipStatus
-from streets.forms import clean_house_number
+from streets.forms import MembershipChoiceField, clean_house_number
 from streets.models import StreetMembership
 
 from .choices import ConsentMethod
@@ -22,7 +22,7 @@ class CareSignalForm(forms.Form):
     BASIS_CONSENT = "consent"
     BASIS_EMERGENCY = "emergency"
 
-    member = forms.ModelChoiceField(
+    member = MembershipChoiceField(
         label=_("Over welke buur gaat het?"),
         queryset=StreetMembership.objects.none(),
         empty_label=_("Kies een buur"),
@@ -88,7 +88,6 @@ class CareSignalForm(forms.Form):
             StreetMembership.objects.filter(street=street, status=MembershipStatus.APPROVED)
             .exclude(user=raised_by)
             .select_related("user")
-            .order_by("house_number")
         )
         self.fields["member"].label_from_instance = lambda m: (
             _("nr. %(number)s – %(name)s")

@@ -297,6 +297,12 @@ class ManualMatchForm(forms.Form):
 
     request = forms.ModelChoiceField(queryset=HelpRequest.objects.none(), label=_("Hulpvraag"))
     offer = forms.ModelChoiceField(queryset=HelpOffer.objects.none(), label=_("Hulpaanbod"))
+    # Shown (as a checkbox) only after the warning that the helper's days do not fit.
+    despite_times = forms.BooleanField(
+        required=False,
+        widget=forms.HiddenInput,
+        label=_("Toch koppelen: ik heb het met de helper besproken"),
+    )
 
     def __init__(self, street, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -313,6 +319,23 @@ class ManualMatchForm(forms.Form):
         self.fields["offer"].label_from_instance = lambda o: (
             f"{o.author.first_name}: {', '.join(o.get_categories_display())}"
         )
+
+    def warn_times_do_not_fit(self, helper_moments: str, wanted_moments: str) -> None:
+        """Hold the pairing back once: the helper cannot at the moments the request asks for."""
+        self.add_error(
+            None,
+            _(
+                "Let op: de dagen passen niet. %(helper)s kan op %(helper_moments)s; de vraag "
+                "is voor %(wanted_moments)s. Weet u dat het toch past, vink dan hieronder "
+                "“Toch koppelen” aan."
+            )
+            % {
+                "helper": self.cleaned_data["offer"].author.first_name,
+                "helper_moments": helper_moments,
+                "wanted_moments": wanted_moments,
+            },
+        )
+        self.fields["despite_times"].widget = forms.CheckboxInput()
 
 
 class PreferenceForm(forms.ModelForm):

@@ -255,7 +255,13 @@ class ReceiptForm(forms.Form):
 
 
 class TipForm(forms.Form):
-    occasion = forms.ChoiceField(label=_("Waarom?"), choices=Occasion.choices)
+    # No occasion is chosen in advance: a tip sent with nothing filled in must not arrive as
+    # "ziek" just because that is the first choice of the list.
+    occasion = forms.ChoiceField(
+        label=_("Waarom?"),
+        choices=[("", _("Kies een reden"))] + Occasion.choices,
+        error_messages={"required": _("Kies waarom u de gangmakers tipt.")},
+    )
     about = forms.CharField(
         label=_("Over wie"),
         max_length=60,
@@ -269,6 +275,18 @@ class TipForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Kort is goed. Alleen de gangmakers van uw straat lezen dit."),
     )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("about", "").strip() and not data.get("note", "").strip():
+            raise forms.ValidationError(
+                _(
+                    "Vertel de gangmakers over wie het gaat of wat er is: vul “Over wie” of "
+                    "het bericht in."
+                ),
+                code="empty_tip",
+            )
+        return data
 
 
 class ReverseForm(forms.Form):

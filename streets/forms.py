@@ -6,10 +6,30 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .choices import JoinedVia
+from .house_numbers import sorted_by_house_number
 
 User = get_user_model()
 
 _HOUSE_NUMBER = re.compile(r"^[1-9][0-9]{0,4}(\s?[-/]?\s?[A-Za-z0-9]{1,4})?$")
+
+
+class HouseNumberOrderedChoiceIterator(forms.models.ModelChoiceIterator):
+    """The queryset's rows in house-number order (8, 8a, 8-2, 10), not as text (10, 8, ...)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in sorted_by_house_number(self.queryset):
+            yield self.choice(obj)
+
+
+class MembershipChoiceField(forms.ModelChoiceField):
+    """Pick a neighbour from a street's memberships, listed by house number."""
+
+    iterator = HouseNumberOrderedChoiceIterator
+
+    def label_from_instance(self, obj):
+        return f"{obj.house_number} – {obj.user.get_full_name()}"
 
 
 def clean_house_number(value: str) -> str:

@@ -18,7 +18,10 @@ def join_url(request, street: StreetPage) -> str:
     """The card's target: the join form of this street, remembered as coming from the card."""
     # streets:join_by_code redirects to the join form with via=card; the printed code, unlike
     # the street's id, can be replaced if cards end up in the wrong letterboxes.
-    return request.build_absolute_uri(reverse("streets:join_by_code", args=[street.join_code]))
+    # The code in groups ("K7WM-4QHT"): the address printed under the QR code can be typed.
+    return request.build_absolute_uri(
+        reverse("streets:join_by_code", args=[street.join_code_display])
+    )
 
 
 def gangmaker_names(street: StreetPage) -> list[str]:

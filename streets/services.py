@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from accounts.mail import send_to_user
 
@@ -22,6 +22,9 @@ User = get_user_model()
 
 PAGE_PERMISSIONS_FOR_GANGMAKERS = ("add_page", "change_page", "publish_page")
 PAGE_PERMISSIONS_FOR_COORDINATORS = ("add_page", "change_page", "publish_page", "delete_page")
+# In their street's image collection gangmakers upload photos (and edit their own) and choose
+# any photo of it for the street's page and events; other streets' photos they do not see.
+IMAGE_PERMISSIONS_FOR_GANGMAKERS = ("add_image", "choose_image")
 
 
 class MembershipError(Exception):
@@ -155,8 +158,29 @@ def _page_group(page: Page, label: str, codenames) -> Group:
     return group
 
 
+def street_collection(street: StreetPage) -> Collection:
+    """The street's own Wagtail image collection (one per street, made when first needed)."""
+    # Found by the street's id at the end of the name, so renaming the street keeps it.
+    found = Collection.objects.filter(name__endswith=f"(#{street.pk})").first()
+    if found is not None:
+        return found
+    root = Collection.get_first_root_node()
+    return root.add_child(name=f"Straat: {street.title[:200]} (#{street.pk})")
+
+
 def street_admin_group(street: StreetPage) -> Group:
-    return _page_group(street, "Gangmakers", PAGE_PERMISSIONS_FOR_GANGMAKERS)
+    """The street's gangmakers in the admin: its pages, and the photos of its collection."""
+    group = _page_group(street, "Gangmakers", PAGE_PERMISSIONS_FOR_GANGMAKERS)
+    collection = street_collection(street)
+    for codename in IMAGE_PERMISSIONS_FOR_GANGMAKERS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailimages", codename=codename
+            ),
+        )
+    return group
 
 
 def municipality_admin_group(home: Page) -> Group:

@@ -4,6 +4,8 @@ in permissions.py; the events' views are in streets/events/views.py."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +21,8 @@ from .choices import JoinedVia, MemberRole, MembershipStatus
 from .events.models import EventPage
 from .events.recurrence import upcoming
 from .forms import DecisionForm, JoinForm, JoinWithAccountForm, OfflineNeighbourForm
+from .house_numbers import sorted_by_house_number
+from .join_codes import normalise_join_code
 from .models.pages import StreetPage
 from .models.roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
 from .permissions import MANAGER, MEMBER, street_access, street_view
@@ -73,7 +77,16 @@ def join(request, street_id):
 
 def join_by_code(request, code):
     """The QR code on a street card lands here: the join form, marked as coming from the card."""
-    street = get_object_or_404(StreetPage.objects.live(), join_code=code)
+    # As typed ("k7wm 4qht", "K7WM-4QHT") or an old card's code (case-sensitive, with - or _).
+    street = (
+        StreetPage.objects.live()
+        .filter(
+            Q(join_code=normalise_join_code(code)) | Q(join_code=code) | Q(legacy_join_code=code)
+        )
+        .first()
+    )
+    if street is None or not code:
+        raise Http404
     return redirect(f"{reverse('streets:join', args=[street.pk])}?via={JoinedVia.CARD}")
 
 
@@ -121,7 +134,8 @@ def my_streets(request):
 def members(request, access):
     """The gangmakers' list: applications to decide on, and who lives in the street."""
     street = access.street
-    memberships = street.memberships.select_related("user", "decided_by").order_by("house_number")
+    # By house number as a person reads them (8, 8a, 8-2, 10); the database sorts text.
+    memberships = sorted_by_house_number(street.memberships.select_related("user", "decided_by"))
     context = {
         "street": street,
         "access": access,
@@ -148,8 +162,12 @@ def approve(request, access, membership_id):
 
 @street_view(MANAGER)
 def decline(request, access, membership_id):
-    """Ask for confirmation (and an optional reason) before declining."""
+    """Ask for confirmation (and an optional reason) before declining; only an application
+    that waits for a decision can be declined (a member leaves or is relieved elsewhere)."""
     membership = get_object_or_404(StreetMembership, pk=membership_id, street=access.street)
+    if membership.status != MembershipStatus.PENDING:
+        messages.error(request, _("Over deze aanmelding is al besloten."))
+        return redirect("streets:members", street_id=access.street.pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

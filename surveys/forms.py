@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from home.forms import SpamProtectionMixin
 from matching.choices import Category
 from streets.choices import MembershipStatus
-from streets.forms import clean_house_number
+from streets.forms import MembershipChoiceField, clean_house_number
 from streets.models import StreetMembership
 
 from .choices import AnswerChannel, ContactWay, QuestionKind, SpareKey, availability_choices
@@ -19,16 +19,13 @@ from .models import DraftPost, Question, Survey, SurveyResponse
 
 
 def street_members(street):
-    return (
-        StreetMembership.objects.filter(street=street, status=MembershipStatus.APPROVED)
-        .select_related("user")
-        .order_by("house_number")
-    )
+    return StreetMembership.objects.filter(
+        street=street, status=MembershipStatus.APPROVED
+    ).select_related("user")
 
 
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.house_number} – {obj.user.get_full_name()}"
+# The picker lists the street's members by house number, as a person reads them (8, 8a, 10).
+MemberChoiceField = MembershipChoiceField
 
 
 def question_field(question: Question) -> forms.Field:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from streets.choices import MemberRole, MembershipStatus
+from streets.models import StreetMembership, WelzijnAssignment
 from streets.permissions import GANGMAKER, street_view
 
 from ..choices import SignalStatus
@@ -86,7 +88,19 @@ def my_signal(request, access, pk):
 @never_cache
 @login_required
 def staff_signals(request):
-    """Welzijn staff: every signal of their wijken, open ones first. Others see an empty list."""
+    """Welzijn staff: every signal of their wijken, open ones first. Anyone else is refused
+    with what is true: this list is for welzijn staff; a gangmaker is pointed to the signals
+    of their own street(s)."""
+    if not WelzijnAssignment.objects.filter(user=request.user).exists():
+        gangmaker_of = StreetMembership.objects.filter(
+            user=request.user, role=MemberRole.GANGMAKER, status=MembershipStatus.APPROVED
+        ).select_related("street")
+        return render(
+            request,
+            "insights/staff_signals_forbidden.html",
+            {"gangmaker_of": [m.street for m in gangmaker_of]},
+            status=403,
+        )
     signals = list(
         signals_for_staff(request.user)
         .select_related("street", "raised_by")

@@ -21,6 +21,7 @@ from matching.models import (
     MatchStatus,
     PostStatus,
 )
+from matching.slots import DAGDELEN
 
 from .notifications import notify_match
 
@@ -108,6 +109,27 @@ def _notification_kind(action: str, roles: set[str]) -> str:
     return {"accept": "accepted", "decline": "declined", "confirm": "confirmed", "done": "done"}[
         action
     ]
+
+
+def wanted_slot_strings(request: HelpRequest) -> list[str]:
+    """The moments that suit the requester, as stored slots ("1:ochtend"); empty: any time.
+
+    A dated request asks for the date's weekday (at the chosen dagdelen, or all of them), as
+    the engine reads it (engine.encoding.wanted_slots)."""
+    slots = list(request.when_slots or [])
+    if request.needed_on is None:
+        return slots
+    weekday = request.needed_on.weekday()
+    same_day = [slot for slot in slots if slot.startswith(f"{weekday}:")]
+    return same_day or [f"{weekday}:{dagdeel}" for dagdeel in DAGDELEN]
+
+
+def times_fit(request: HelpRequest, offer: HelpOffer) -> bool:
+    """Whether the helper can at a moment the request asks for; a helper or requester
+    without set moments ("in overleg") fits any time."""
+    wanted = set(wanted_slot_strings(request))
+    offered = set(offer.availability or [])
+    return not wanted or not offered or bool(wanted & offered)
 
 
 @transaction.atomic

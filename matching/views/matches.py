@@ -33,8 +33,11 @@ from matching.services.lifecycle import (
     make_match,
     record_feedback,
     take_step,
+    times_fit,
+    wanted_slot_strings,
 )
 from matching.services.matching import unmatched_requests
+from matching.templatetags.board_tags import slots_display
 from streets.permissions import MANAGER, MEMBER, street_view
 
 CONFIRM_FIRST = {"decline", "cancel"}
@@ -132,7 +135,12 @@ def step(request, access, match_id, action):
         return render(
             request,
             "matching/match/confirm_step.html",
-            {"street": access.street, "match": match, "action": action},
+            {
+                "street": access.street,
+                "match": match,
+                "action": action,
+                "is_helper": request.user.pk == match.offer.author_id,
+            },
         )
     try:
         take_step(
@@ -168,15 +176,22 @@ def overview(request, access):
     """The gangmaker's view: live matches, requests still without a helper, pairing by hand."""
     form = ManualMatchForm(access.street, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            match = make_match(
-                form.cleaned_data["request"], form.cleaned_data["offer"], request.user
+        help_request, offer = form.cleaned_data["request"], form.cleaned_data["offer"]
+        if not (times_fit(help_request, offer) or form.cleaned_data["despite_times"]):
+            form.warn_times_do_not_fit(
+                slots_display(offer.availability),
+                slots_display(wanted_slot_strings(help_request)),
             )
-        except MatchError as error:
-            form.add_error(None, str(error))
         else:
-            messages.success(request, _("Gekoppeld. De helper krijgt het voorstel."))
-            return redirect("matching:match_detail", street_id=access.street.pk, match_id=match.pk)
+            try:
+                match = make_match(help_request, offer, request.user)
+            except MatchError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Gekoppeld. De helper krijgt het voorstel."))
+                return redirect(
+                    "matching:match_detail", street_id=access.street.pk, match_id=match.pk
+                )
     context = {
         "street": access.street,
         "access": access,

@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, DateField, F, When
+from django.db.models.functions import TruncDate
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from pot.choices import ExpenseStatus, Gift, TipStatus
+from pot.choices import EntryKind, ExpenseStatus, Gift, TipStatus
 from pot.forms import ExpenseForm, ReceiptForm, ReverseForm, StreetThresholdForm, TipForm
 from pot.models import Expense, LedgerEntry, Pot, Receipt, Reminder, Tip
 from pot.panels import render_panels
@@ -50,6 +52,23 @@ def _expense(access, expense_id) -> Expense:
     )
 
 
+def ledger_in_date_order(pot: Pot):
+    """The pot's entries, newest first by the date the ledger shows: an expense by the day it
+    was spent (entered later, it still sits at its own date), anything else by its booking day.
+    `booked_on` is that date."""
+    booked_on = Case(
+        When(kind=EntryKind.EXPENSE, then=F("expense__spent_on")),
+        default=TruncDate("created_at"),
+        output_field=DateField(),
+    )
+    return (
+        LedgerEntry.objects.filter(pot=pot)
+        .select_related("expense", "created_by")
+        .annotate(booked_on=booked_on)
+        .order_by("-booked_on", "-created_at", "-pk")
+    )
+
+
 @never_cache
 @street_view(GANGMAKER)
 def pot_page(request, access, year=None):
@@ -79,9 +98,7 @@ def pot_page(request, access, year=None):
             pending=pot.expenses.filter(status=ExpenseStatus.PENDING_APPROVAL).select_related(
                 "recorded_by"
             ),
-            entries=LedgerEntry.objects.filter(pot=pot).select_related("expense", "created_by")[
-                :RECENT_ENTRIES
-            ],
+            entries=ledger_in_date_order(pot)[:RECENT_ENTRIES],
             upcoming_reminders=pot.reminders.filter(due_on__gt=today, done_at__isnull=True),
             free_attentions=pot.expenses.filter(
                 amount=0, status=ExpenseStatus.BOOKED
@@ -153,9 +170,12 @@ def expense_new(request, access, year):
 
 
 @never_cache
-@street_view(GANGMAKER)
+@street_view(MANAGER)
 def expense_detail(request, access, expense_id):
+    """One expense: the gangmakers keep it (receipt, approval, correction); the
+    municipality's coordinator, who may open its receipt, reads it."""
     expense = _expense(access, expense_id)
+    keeps = access.is_gangmaker
     return render(
         request,
         "pot/expense_detail.html",
@@ -163,11 +183,13 @@ def expense_detail(request, access, expense_id):
             "street": access.street,
             "expense": expense,
             "pot": expense.pot,
+            "keeps": keeps,
             "receipt": Receipt.objects.filter(expense=expense).first(),
             "entries": expense.entries.select_related("created_by").order_by("created_at"),
-            "can_approve": expense.status == ExpenseStatus.PENDING_APPROVAL
+            "can_approve": keeps
+            and expense.status == ExpenseStatus.PENDING_APPROVAL
             and expense.recorded_by_id != request.user.pk,
-            "receipt_form": ReceiptForm(),
+            "receipt_form": ReceiptForm() if keeps else None,
         },
     )
 

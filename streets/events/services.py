@@ -81,6 +81,21 @@ def upcoming_events_below(page: Page, limit: int | None = None) -> list[Occurren
     return upcoming(candidates, now, limit=limit)
 
 
+def with_streets(found: list[Occurrence]) -> list[Occurrence]:
+    """Give each occurrence's event its street (`event.street`), in one query: on the
+    municipality and wijk pages six "Liftkoffie" rows from six streets look the same without.
+    Sets `event.listed_street` (None for an event that is not below a street)."""
+    steplen = Page.steplen
+    parent_paths = {o.event.path[:-steplen] for o in found}
+    streets = {
+        street.path: street
+        for street in StreetPage.objects.filter(path__in=parent_paths).only("title", "path")
+    }
+    for occurrence in found:
+        occurrence.event.listed_street = streets.get(occurrence.event.path[:-steplen])
+    return found
+
+
 def coming_occurrences(event: EventPage, limit: int = DATES_ON_EVENT_PAGE) -> list[Occurrence]:
     """The dates of one event still to come: a series within the horizon, at most `limit`."""
     now = timezone.now()

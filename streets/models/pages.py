@@ -1,7 +1,6 @@
 """Wijken and streets (Wagtail pages)."""
 
 import contextlib
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,12 +10,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import join_codes
 from ..choices import MemberRole, MembershipStatus
 from ..postcodes import format_postcode, parse_postcode_list
 
 
 def new_join_code():
-    return secrets.token_urlsafe(9)
+    """A new street's code: eight capitals and digits without look-alikes (join_codes.py).
+    Kept here by this name, as the first migration refers to it."""
+    return join_codes.new_join_code()
 
 
 class NeighbourhoodPage(Page):
@@ -96,6 +98,16 @@ class StreetPage(Page):
         editable=False,
         help_text=_("Staat in de QR-code op de straatkaart."),
     )
+    legacy_join_code = models.CharField(
+        _("oude aanmeldcode"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("De code van vóór de leesbare codes; kaarten met die code werken nog."),
+    )
+    # A copy of a street is another street: it gets a code of its own.
+    exclude_fields_in_copy = ["join_code", "legacy_join_code"]
 
     content_panels = [
         *Page.content_panels,
@@ -139,6 +151,19 @@ class StreetPage(Page):
         if not self.join_code:
             self.join_code = new_join_code()
         super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # Publishing an older revision must not bring back the code of that time: the codes
+        # belong to the street, not to a version of its page.
+        obj = super().with_content_json(content)
+        obj.join_code = self.join_code
+        obj.legacy_join_code = self.legacy_join_code
+        return obj
+
+    @property
+    def join_code_display(self) -> str:
+        """The code as printed and read aloud: "K7WM-4QHT"."""
+        return join_codes.format_join_code(self.join_code)
 
     @property
     def postcode_list(self):

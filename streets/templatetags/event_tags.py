@@ -12,12 +12,15 @@ templatetags package, hence this module outside streets/events.
 
 from django import template
 
-from streets.events.services import upcoming_events_below
+from streets.events.services import upcoming_events_below, with_streets
 
 register = template.Library()
 
 
 @register.simple_tag
-def upcoming_events(page, limit: int):
-    """The first `limit` coming dates of live events below `page`, cancelled ones marked."""
-    return upcoming_events_below(page, limit=limit)
+def upcoming_events(page, limit: int, streets: bool = False):
+    """The first `limit` coming dates of live events below `page`, cancelled ones marked;
+    with `streets=True` each event knows its street (`event.listed_street`), for the
+    municipality and wijk pages that list events of many streets."""
+    found = upcoming_events_below(page, limit=limit)
+    return with_streets(found) if streets else found

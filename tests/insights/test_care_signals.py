@@ -355,3 +355,23 @@ def test_the_database_refuses_a_signal_about_nobody_or_about_two_people(world):
             non_member_name="Karel",
             non_member_house_number="31",
         )
+
+
+@pytest.mark.parametrize("who", ["bewoner_a", "gangmaker_a", "coordinator", "outsider"])
+def test_the_welzijn_signal_list_refuses_everyone_else_and_says_why(world, login, who):
+    response = login(getattr(world, who)).get(reverse("insights:staff_signals"))
+
+    assert response.status_code == 403
+    assert "Deze lijst is voor welzijnsmedewerkers" in response.text
+    assert "geen welzijnsmedewerker van een wijk" in response.text
+
+
+def test_a_refused_gangmaker_is_pointed_to_the_signals_of_their_own_street(world, login):
+    response = login(world.gangmaker_a).get(reverse("insights:staff_signals"))
+    assert reverse("insights:my_signals", args=[world.street_a.pk]) in response.text
+    assert "Zorgsignalen van Zwaanshals" in response.text
+
+
+def test_welzijn_staff_of_a_wijk_without_signals_get_an_empty_list(world, login):
+    response = login(world.welzijn_other).get(reverse("insights:staff_signals"))
+    assert response.status_code == 200

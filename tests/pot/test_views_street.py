@@ -113,7 +113,8 @@ READERS = {
     "pot": GANGMAKER_ONLY,
     "pot_year": GANGMAKER_ONLY,
     "expense_new": GANGMAKER_ONLY,
-    "expense": GANGMAKER_ONLY,
+    # The coordinator who may open the receipt may read the expense it belongs to.
+    "expense": {"gangmaker_a", "coordinator"},
     "expense_decline": GANGMAKER_ONLY,
     "expense_reverse": GANGMAKER_ONLY,
     "tip_dismiss": GANGMAKER_ONLY,
@@ -566,3 +567,79 @@ def test_the_coordinator_gives_one_street_its_own_four_eyes_amount(world, pot_a,
     pot_a.refresh_from_db()
     assert pot_a.four_eyes_threshold == Decimal("25.00")
     assert AuditEntry.objects.filter(pot=pot_a, actor=world.coordinator).exists()
+
+
+def test_an_empty_tip_is_refused_in_dutch_and_never_reaches_the_pot_as_ill(world, login):
+    client = login(world.bewoner_a)
+    url = reverse("pot:tip_new", args=[world.street_a.pk])
+
+    form_page = client.get(url).text
+    assert '<option value="" selected>Kies een reden</option>' in form_page
+
+    response = client.post(url, {"occasion": "", "about": "", "note": ""})
+    assert response.status_code == 200
+    assert "Kies waarom u de gangmakers tipt." in response.text
+    assert Tip.objects.count() == 0
+
+    # A reason alone says the gangmakers nothing: who, or what is the matter?
+    response = client.post(url, {"occasion": Occasion.ZIEK, "about": " ", "note": ""})
+    assert response.status_code == 200
+    assert "Vertel de gangmakers over wie het gaat of wat er is" in response.text
+    assert '<option value="ill" selected>' in response.text  # what was chosen stays chosen
+    assert Tip.objects.count() == 0
+    pot_page = login(world.gangmaker_a).get(reverse("pot:pot", args=[world.street_a.pk]))
+    assert "ziek" not in pot_page.text
+
+
+def test_the_coordinator_reads_the_expense_of_a_receipt_but_cannot_change_it(world, objects, login):
+    expense = objects["expense"]
+    page = login(world.coordinator).get(
+        reverse("pot:expense", args=[world.street_a.pk, expense.pk])
+    )
+    assert page.status_code == 200
+    assert "Bonnetje bekijken" in page.text
+    assert reverse("pot:receipt", args=[world.street_a.pk, expense.pk]) in page.text
+    assert "Corrigeren" not in page.text
+    assert "Bonnetje bewaren" not in page.text
+    assert reverse("pot:year_report", args=[world.street_a.pk, expense.pot.year]) in page.text
+    # Correcting stays the gangmakers' work.
+    reverse_url = reverse("pot:expense_reverse", args=[world.street_a.pk, expense.pk])
+    assert login(world.coordinator).post(reverse_url, {"reason": "x"}).status_code == 403
+
+
+def test_the_ledger_is_in_the_order_of_its_dates_whenever_an_expense_was_entered(world, login):
+    year = timezone.localdate().year - 1
+    pot = funded_pot(world.street_a, year=year)
+    # Entered in this order, spent on other days.
+    for day, whom in [((3, 3), "maart drie"), ((3, 20), "maart twintig"), ((2, 1), "februari")]:
+        expense_of(pot, world.gangmaker_a, spent_on=datetime.date(year, *day), for_whom=whom)
+
+    page = login(world.gangmaker_a).get(reverse("pot:pot_year", args=[world.street_a.pk, year]))
+    ledger = page.text[page.text.index("Laatste boekingen") :]
+    positions = [ledger.index(whom) for whom in ("maart twintig", "maart drie", "februari")]
+    assert positions == sorted(positions)
+    assert ledger.index("bijdrage gemeente") < positions[0]  # booked today, the newest date
+
+
+def test_the_balance_label_is_smaller_than_the_amount_and_money_out_stays_on_one_line(
+    world, pot_a, login
+):
+    import re
+    from pathlib import Path
+
+    from pot.templatetags.pot_tags import euro
+
+    expense_of(pot_a, world.gangmaker_a, amount="12.50")
+    page = login(world.gangmaker_a).get(reverse("pot:pot", args=[world.street_a.pk])).text
+
+    assert '<h2 id="balance-title" class="balance__label">Er zit nog</h2>' in page
+    css = Path("static/css/site.css").read_text()
+
+    def size(selector):
+        return float(re.search(rf"{re.escape(selector)} {{[^}}]*font-size: ([\d.]+)rem", css)[1])
+
+    assert size(".balance__label") < size(".balance__amount")
+    # No place to break between the minus sign, the euro sign and the number.
+    assert euro(Decimal("-12.50")) == "−\u2060€\u00a012,50"
+    assert '<td class="amount">−\u2060€\u00a012,50</td>' in page
+    assert re.search(r"\.amount \{[^}]*white-space: nowrap", css)

@@ -89,3 +89,34 @@ def test_postcode_normalisation():
     assert normalise_postcode("3072") == "3072"
     assert normalise_postcode("0123 AB") is None
     assert normalise_postcode("Zwaanshals") is None
+
+
+def test_a_street_that_is_not_found_offers_the_municipalitys_contact(client, world):
+    from home.models import MunicipalitySettings
+
+    contact = MunicipalitySettings.for_site(world.home.get_site())
+    contact.contact_email = "liefenleed@gemeente.example"
+    contact.contact_phone = "010 123 45 67"
+    contact.save()
+
+    body = search(client, "9999 ZZ").content.decode()
+
+    assert "Uw straat is nog geen Lief &amp; Leedstraat?" in body
+    assert 'href="mailto:liefenleed@gemeente.example"' in body
+    assert 'href="tel:0101234567"' in body
+    # No programme app (yet): no link to an application page that does not exist.
+    assert "Meld hem aan" not in body
+
+
+def test_a_street_that_is_not_found_links_to_applying_once_the_programme_app_is_there(
+    client, world, settings
+):
+    settings.ROOT_URLCONF = "tests.search.programme_urls"
+    body = search(client, "9999 ZZ").content.decode()
+    assert '<a href="/programma/aanmelden/" class="button">' in body
+    assert "Uw straat staat er nog niet bij? Meld hem aan" in body
+
+
+def test_a_street_that_is_found_shows_no_next_step(client, world):
+    body = search(client, "3035 KS").content.decode()
+    assert "Uw straat is nog geen Lief &amp; Leedstraat?" not in body

@@ -225,7 +225,9 @@ ROUTES: dict[str, Route] = {
     "insights:revoke_token": Route(
         lambda o: {"pk": o["home_id"], "token_id": o["token_id"]}, COORDINATOR, COORDINATOR
     ),
-    "insights:staff_signals": Route(_none, USERS, USERS),
+    "insights:staff_signals": Route(
+        _none, WELZIJN_A | {"welzijn_other"}, WELZIJN_A | {"welzijn_other"}
+    ),
     "insights:staff_signal": Route(lambda o: {"pk": o["signal_id"]}, WELZIJN_A, WELZIJN_A),
     "insights:acknowledge": Route(lambda o: {"pk": o["signal_id"]}, WELZIJN_A, WELZIJN_A),
     "insights:note": Route(lambda o: {"pk": o["signal_id"]}, WELZIJN_A, WELZIJN_A),
@@ -269,7 +271,7 @@ ROUTES: dict[str, Route] = {
     "pot:expense_new": Route(_with("year"), MANAGERS_A, MANAGERS_A),
     "pot:year_report": Route(_with("year"), MEMBERS_A | COORDINATOR, MEMBERS_A | COORDINATOR),
     "pot:street_threshold": Route(_with("year"), MANAGERS_A, MANAGERS_A),
-    "pot:expense": Route(_with("expense_id"), MEMBERS_A, MEMBERS_A),
+    "pot:expense": Route(_with("expense_id"), MEMBERS_A | COORDINATOR, MEMBERS_A | COORDINATOR),
     "pot:expense_approve": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
     "pot:expense_decline": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),
     "pot:expense_reverse": Route(_with("expense_id"), MANAGERS_A, MANAGERS_A),

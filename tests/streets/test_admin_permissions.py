@@ -59,3 +59,44 @@ def test_approving_a_bewoner_gives_no_admin_rights(world):
     membership = MembershipFactory(street=world.street_a, status=MembershipStatus.PENDING)
     decide_membership(membership, world.gangmaker_a, approve=True)
     assert not can_edit(membership.user, world.street_a)
+
+
+def test_a_gangmaker_uploads_photos_into_their_own_streets_collection_only(login, world):
+    from wagtail.images.permissions import permission_policy
+
+    from streets.services import street_collection
+
+    own, other = street_collection(world.street_a), street_collection(world.street_b)
+    gangmaker = world.gangmaker_a
+
+    assert list(permission_policy.collections_user_has_permission_for(gangmaker, "add")) == [own]
+    assert list(permission_policy.collections_user_has_permission_for(gangmaker, "choose")) == [own]
+    # The admin's upload page opens for them, with their street's collection to upload into.
+    page = login(gangmaker).get(reverse("wagtailimages:add"))
+    assert page.status_code == 200
+    assert other.name not in page.content.decode()
+    # Neighbours get no upload at all.
+    assert not permission_policy.user_has_permission(world.bewoner_a, "add")
+
+
+def test_the_event_form_tells_the_gangmaker_where_to_add_a_photo(login, world):
+    page = (
+        login(world.gangmaker_a)
+        .get(reverse("streets:event_new", args=[world.street_a.pk]))
+        .content.decode()
+    )
+    assert "Een foto voegt u toe in het beheer" in page
+
+
+def test_after_an_upgrade_one_command_gives_existing_gangmakers_their_collection(world):
+    from django.core.management import call_command
+    from wagtail.images.permissions import permission_policy
+    from wagtail.models import GroupCollectionPermission
+
+    GroupCollectionPermission.objects.all().delete()  # as before the street collections
+    assert not permission_policy.user_has_permission(world.gangmaker_a, "add")
+
+    call_command("sync_admin_access", stdout=None)
+
+    fresh = type(world.gangmaker_a).objects.get(pk=world.gangmaker_a.pk)  # no cached rights
+    assert permission_policy.user_has_permission(fresh, "add")

@@ -301,3 +301,17 @@ def test_the_wagtail_editor_shows_the_repeat_fields_with_weekdays_as_checkboxes(
     monday = re.search(r'<input type="checkbox" name="weekdays" value="0"[^>]*>', body).group()
     assert "checked" in tuesday and "checked" not in monday
     assert "Data die uitvallen of niet doorgaan" in body
+
+
+def test_the_municipality_home_and_the_wijk_say_which_street_each_coming_event_is_in(client, world):
+    start = next_tuesday_ten()
+    weekly_in(world.street_a, start, title="Liftkoffie", slug="liftkoffie")
+    weekly_in(world.street_b, start, title="Liftkoffie", slug="liftkoffie")
+
+    for page in (world.home, world.wijk):
+        html = client.get(page.url).content.decode()
+        coming = html[html.index("Binnenkort") :]
+        assert '<span class="event-list__street">(Zwaanshals)</span>' in coming
+        assert '<span class="event-list__street">(Bergweg)</span>' in coming
+    # The street's own page does not repeat its name on every row.
+    assert "event-list__street" not in client.get(world.street_a.url).content.decode()

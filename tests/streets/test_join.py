@@ -266,3 +266,21 @@ def test_the_coordinator_relieves_a_gangmaker_with_the_button_on_the_members_pag
     membership.refresh_from_db()
     assert membership.role == MemberRole.BEWONER
     assert membership.get_role_display() == "bewoner"
+
+
+@pytest.mark.parametrize("status", [MembershipStatus.APPROVED, MembershipStatus.DECLINED])
+def test_the_decline_confirmation_opens_only_for_an_application_that_waits(
+    login, world, application, status
+):
+    application.status = status
+    application.save()
+    client = login(world.gangmaker_a)
+    url = reverse("streets:decline", args=[world.street_a.pk, application.pk])
+
+    response = client.get(url, follow=True)
+
+    assert response.redirect_chain[0][0] == reverse("streets:members", args=[world.street_a.pk])
+    assert "Over deze aanmelding is al besloten." in response.content.decode()
+    assert "afwijzen" not in response.redirect_chain[0][0]
+    application.refresh_from_db()
+    assert application.status == status

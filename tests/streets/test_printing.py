@@ -50,7 +50,7 @@ def test_the_street_card_shows_the_street_its_gangmakers_and_the_next_events(log
 
 def test_the_card_qr_code_carries_the_absolute_join_address_with_the_street_code(login, world):
     response = login(world.gangmaker_a).get(card_url(world))
-    expected = f"http://testserver/doe-mee/{world.street_a.join_code}/"
+    expected = f"http://testserver/doe-mee/{world.street_a.join_code_display}/"
 
     assert response.context["qr_url"] == expected
     # segno cannot decode and no pure-Python decoder exists, so compare symbols instead: the
@@ -102,3 +102,47 @@ def test_the_print_stylesheet_sets_a6_for_the_card_and_a5_for_the_flyer():
     css = (Path(settings.BASE_DIR) / "static/css/printables.css").read_text()
     assert "@page card { size: 105mm 148mm" in css and "body.print-card { page: card; }" in css
     assert "@page flyer { size: A5" in css and "body.print-flyer { page: flyer; }" in css
+
+
+def test_the_card_prints_a_join_code_to_read_aloud_and_type_in_groups(login, world):
+    from streets.join_codes import ALPHABET
+
+    code = world.street_a.join_code
+    body = login(world.gangmaker_a).get(card_url(world)).content.decode()
+
+    assert len(code) == 8 and set(code) <= set(ALPHABET)
+    assert not set(code) & set("Il1O0_-")
+    shown = f"{code[:4]}-{code[4:]}"
+    assert f'<strong class="print-sheet__code">{shown}</strong>' in body
+    assert f"http://testserver/doe-mee/{shown}/" in body
+    assert ".print-sheet__code { font-size: 1.6em" in Path("static/css/printables.css").read_text()
+
+
+@pytest.mark.parametrize("typed", ["{a}-{b}", "{a}{b}", "{la} {lb}", " {a} - {b} "])
+def test_the_join_code_works_however_it_is_typed(client, world, typed):
+    code = world.street_a.join_code
+    a, b = code[:4], code[4:]
+    path = "/doe-mee/" + typed.format(a=a, b=b, la=a.lower(), lb=b.lower()) + "/"
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?via={JoinedVia.CARD}")
+
+
+def test_a_card_printed_with_an_old_code_still_works_after_the_migration(client, world):
+    import importlib
+
+    from django.apps import apps
+
+    from streets.models import StreetPage
+
+    old = "aB3_x-Yz9lO0"
+    StreetPage.objects.filter(pk=world.street_a.pk).update(join_code=old)
+    migration = importlib.import_module("streets.migrations.0004_readable_join_codes")
+    migration.give_readable_codes(apps, None)
+
+    street = StreetPage.objects.get(pk=world.street_a.pk)
+    assert street.legacy_join_code == old
+    assert street.join_code != old and len(street.join_code) == 8
+    assert client.get(f"/doe-mee/{old}/").status_code == 302
+    assert client.get(f"/doe-mee/{street.join_code_display}/").status_code == 302
+    assert client.get("/doe-mee/AB3_X-YZ9LO0/").status_code == 404  # old codes are exact
