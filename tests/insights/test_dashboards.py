@@ -263,3 +263,19 @@ def test_street_and_wijk_names_in_the_street_table_are_shown_as_text(world, logi
         "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a></th><td>&lt;b&gt;Wijk&lt;/b&gt;"
         in html
     )
+
+
+@pytest.mark.parametrize("who", ["bewoner_a", "gangmaker_a"])
+def test_signalen_refuses_a_neighbour_with_a_text_about_who_it_is_for(world, login, who):
+    response = login(getattr(world, who)).get(reverse("insights:index"))
+    assert response.status_code == 403
+    assert "welzijnsmedewerkers" in response.text
+    assert "deze straat" not in response.text
+
+
+def test_a_dashboard_of_another_wijk_says_who_may_see_it(world, login):
+    url = reverse("insights:dashboard", kwargs={"kind": "wijk", "pk": world.wijk.pk})
+    response = login(world.welzijn_other).get(url)
+    assert response.status_code == 403
+    assert "welzijnsmedewerkers van deze wijk" in response.text
+    assert "deze straat" not in response.text
