@@ -128,6 +128,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
+# Wagtail's own login form labels its password field in English only.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 LOGIN_REDIRECT_URL = "streets:my_streets"
 LOGOUT_REDIRECT_URL = "/"
 
