@@ -189,7 +189,11 @@ def test_a_chosen_period_is_shown_and_carried_into_the_export_links(world, login
 
 def test_the_dashboard_draws_its_charts_as_inline_svg(world, login):
     html = login(world.welzijn_a).get(dashboard_url("wijk", world.wijk)).content.decode()
-    assert html.count('<svg class="chart"') >= 3
+    # Each chart twice: months side by side for a wide screen, a month per row for a phone.
+    assert html.count('<svg class="chart chart--columns"') >= 3
+    assert html.count('<svg class="chart chart--rows"') == html.count(
+        '<svg class="chart chart--columns"'
+    )
     assert "<script" not in html
 
 
