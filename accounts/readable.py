@@ -10,6 +10,7 @@ Nothing is left out: the page shows what the file holds.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -44,6 +45,16 @@ LABELS = {
     "decided_at": gettext_lazy("besloten op"),
     "coordinator_van": gettext_lazy("coördinator van"),
 }
+
+
+# Values whose stored form needs an app's own words ("1:ochtend" is dinsdag ochtend), by
+# export key: registered by that app in its AppConfig.ready(), as its exporter is.
+_value_texts: dict[str, Callable[[str], str]] = {}
+
+
+def register_value_text(key: str, text: Callable[[str], str]) -> None:
+    """Show each stored value under export key `key` as `text(value)` on the readable page."""
+    _value_texts[key] = text
 
 
 @dataclass
@@ -105,6 +116,8 @@ def _text(key: str, value) -> str:
         return _moment(value)
     if isinstance(value, datetime.date):
         return formats.date_format(value, "j F Y")
+    if isinstance(value, str) and key in _value_texts:
+        return _value_texts[key](value)
     if isinstance(value, str):
         moment = parse_datetime(value) if "T" in value else None
         if moment is not None:

@@ -177,6 +177,8 @@ def test_the_readable_version_shows_the_same_data_in_dutch_words_once(login, wor
     for technical in ("street__title", "created_at", "e-mailadres</dt>", ">approved<", ">True<"):
         assert technical not in text, technical
     assert "<dt>Straat</dt>" in text and "op het prikbord" in text
+    # Dagdelen in words, not as stored ("1:ochtend").
+    assert ":ochtend" not in text and "dinsdag ochtend, donderdag ochtend" in text
     assert "no-store" in page["Cache-Control"]
     # One link, one use, as for the file.
     assert client.get(url).status_code == 410
