@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import User
 
@@ -18,6 +19,17 @@ class LoginForm(auth_forms.AuthenticationForm):
         ),
         "inactive": _("Dit account is niet actief."),
     }
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The Wagtail admin's login (WAGTAILADMIN_USER_LOGIN_FORM): Wagtail's password field has
+    no label, so Django names it "Password" from the field name, untranslated."""
+
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        strip=False,
+    )
 
 
 class AccountForm(forms.ModelForm):

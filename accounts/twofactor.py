@@ -10,16 +10,20 @@ one-time codes, shown once when the app is confirmed or when new ones are made. 
 hash of each code is stored, so the database (or a backup of it) does not hold usable codes.
 """
 
+import math
 import secrets
 from base64 import b32encode
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import segno
 from django.db import transaction
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 DEVICE_NAME = "Authenticator-app"
 BACKUP_DEVICE_NAME = "Reservecodes"
@@ -27,6 +31,12 @@ BACKUP_CODE_COUNT = 10
 # Ten letters and digits a person can copy without confusion (no 0/o, 1/l/i): about 49 bits.
 BACKUP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 BACKUP_CODE_LENGTH = 10
+# The secret the setup page shows, kept in the session until a code confirms it: looking at
+# the page stores nothing, and a reload shows the same QR code the person just scanned.
+SETUP_KEY_SESSION = "two_factor_setup_key"
+# Wrong codes in a row that cost no wait: a typo, or the code that changed while typing. After
+# these, django-otp's wait applies (4 s, then doubling) and the page says how long it is.
+FREE_WRONG_CODES = 3
 
 
 type TwoFactorRule = Callable[[object], bool]
@@ -50,12 +60,34 @@ def confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-def pending_device(user) -> TOTPDevice:
-    """The not yet confirmed device a setup shows; the same one until it is confirmed, so a
-    reload of the page does not change the code the user just scanned."""
+def setup_key(request) -> str:
+    """The secret for a new app: the one this session showed before, else the one of an
+    unconfirmed device (an earlier try), else a new one. Kept in the session only."""
+    key = request.session.get(SETUP_KEY_SESSION)
+    if not key:
+        pending = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+        key = pending.key if pending is not None else random_hex(20)
+        request.session[SETUP_KEY_SESSION] = key
+    return key
+
+
+def unsaved_device(user, key: str) -> TOTPDevice:
+    """A device to draw the QR code and the secret from, not stored."""
+    return TOTPDevice(user=user, name=DEVICE_NAME, key=key, confirmed=False)
+
+
+def pending_device(user, key: str | None = None) -> TOTPDevice:
+    """The not yet confirmed device a code is checked against, stored when a code is sent
+    (a POST) so that wrong codes are counted. With `key` it takes the secret the page showed;
+    its count of wrong codes stays."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+        device = TOTPDevice.objects.create(
+            user=user, name=DEVICE_NAME, confirmed=False, **({"key": key} if key else {})
+        )
+    elif key and device.key != key:
+        device.key = key
+        device.save(update_fields=["key"])
     return device
 
 
@@ -113,30 +145,61 @@ def new_backup_codes(user) -> list[str]:
     return codes
 
 
+@dataclass(frozen=True)
+class CodeCheck:
+    """The answer to a typed code: right, wrong, or not checked because the person must first
+    wait `wait_seconds` after too many wrong codes."""
+
+    ok: bool
+    wait_seconds: int = 0
+
+
+def _check(device, token: str) -> CodeCheck:
+    """django-otp refuses every code, a right one too, for a while after a wrong one (1 s,
+    then doubling) and says nothing about it. Here the first FREE_WRONG_CODES wrong codes in a
+    row cost no wait, and a code inside a wait is not checked but answered with the wait."""
+    allowed, info = device.verify_is_allowed()
+    if not allowed:
+        info = info or {}
+        if info.get("failure_count", 0) < FREE_WRONG_CODES:
+            # In memory only: lets verify_token check this code; a wrong one still counts.
+            device.throttling_failure_timestamp = None
+        else:
+            left = (info["locked_until"] - timezone.now()).total_seconds()
+            return CodeCheck(False, wait_seconds=max(1, math.ceil(left)))
+    return CodeCheck(bool(device.verify_token(token)))
+
+
 @transaction.atomic
-def confirm_device(request, device: TOTPDevice, token: str) -> bool:
+def confirm_device(request, device: TOTPDevice, token: str) -> CodeCheck:
     """Confirm a new device with a code from the app; it replaces any earlier device, and this
-    session counts as verified. False (and nothing changed) for a wrong code."""
+    session counts as verified. Not ok (and only the wrong code counted) otherwise."""
     token = _normalised(token)
-    if not token.isdigit() or not device.verify_token(token):
-        return False
+    if not token.isdigit():
+        return CodeCheck(False)
+    check = _check(device, token)
+    if not check.ok:
+        return check
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+    request.session.pop(SETUP_KEY_SESSION, None)
     otp_login(request, device)
-    return True
+    return check
 
 
-def verify(request, device: TOTPDevice, token: str) -> bool:
+def verify(request, device: TOTPDevice, token: str) -> CodeCheck:
     """Check a code after login: six digits from the app, or else one of the backup codes
-    (used up by this). On success this session counts as verified. django-otp throttles
-    repeated wrong codes on each device, so guessing backup codes slows down as well."""
+    (used up by this). On success this session counts as verified. Wrong codes make the next
+    try wait (after a few free ones, see _check), so guessing backup codes slows down too."""
     token = _normalised(token)
     if _is_app_code(token):
         checked, candidate = device, token
     else:
         checked, candidate = backup_device(device.user), _backup_hash(token)
-    if checked is None or not checked.verify_token(candidate):
-        return False
-    otp_login(request, checked)
-    return True
+    if checked is None:
+        return CodeCheck(False)
+    check = _check(checked, candidate)
+    if check.ok:
+        otp_login(request, checked)
+    return check

@@ -17,6 +17,7 @@ from .choices import ConsentMethod, SignalStatus
 
 HAS_CONSENT = Q(consent_given_by__gt="", consent_at__isnull=False, consent_method__gt="")
 HAS_EMERGENCY_REASON = Q(emergency_reason__gt="")
+SUMMARY_WORDS = 8
 
 
 class CareSignal(models.Model):
@@ -163,6 +164,16 @@ class CareSignal(models.Model):
     @property
     def is_emergency(self) -> bool:
         return not self.consent_given_by and bool(self.emergency_reason)
+
+    @property
+    def summary(self) -> str:
+        """A line for lists that tells two signals of one street apart: the concern's first
+        words, leaving out every word with a digit in it (house numbers, phone numbers). The
+        full text is on the signal's own page."""
+        words = [word for word in self.concern.split() if not any(c.isdigit() for c in word)]
+        if len(words) > SUMMARY_WORDS:
+            return " ".join(words[:SUMMARY_WORDS]) + " …"
+        return " ".join(words)
 
 
 class CareSignalNote(models.Model):

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.models import HomePage
@@ -37,4 +38,9 @@ def can_view_figures(user, kind: str, page: Page) -> bool:
 
 def check_figures(user, kind: str, page: Page) -> None:
     if not can_view_figures(user, kind, page):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _(
+                "Deze cijfers zijn voor de welzijnsmedewerkers van deze wijk en de coördinatoren "
+                "van de gemeente; de cijfers van een hele gemeente alleen voor de coördinatoren."
+            )
+        )

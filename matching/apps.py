@@ -10,6 +10,7 @@ class MatchingConfig(AppConfig):
         from django.core import checks
 
         from accounts.privacy import register_personal_data
+        from accounts.readable import register_value_text
         from accounts.todos import register_todo_provider
         from ops.schedules import register_schedules
 
@@ -18,6 +19,8 @@ class MatchingConfig(AppConfig):
         checks.register(geocoding.check_geocoder_setting)
 
         register_personal_data("prikbord", personal_data.export, personal_data.erase)
+        for key in ("availability", "when_slots"):
+            register_value_text(key, personal_data.slot_text)
         register_schedules(*schedules.SCHEDULES)
         signal_handlers.connect()
         register_todo_provider(todos.board_todos)

@@ -4,8 +4,19 @@ matches, their reports. Registered with accounts.privacy in MatchingConfig.ready
 
 from django.db.models import Q
 
+from streets.vocabulary import Dagdeel, Weekday
+
 from .models import HelpOffer, HelpPost, HelpRequest, Match, PostReport, RotaMoment
 from .signal_handlers import release_moments
+
+
+def slot_text(value: str) -> str:
+    """A stored slot in words for the readable export: "1:ochtend" -> "dinsdag ochtend"."""
+    day, _colon, dagdeel = value.partition(":")
+    try:
+        return f"{Weekday(int(day)).label} {Dagdeel(dagdeel).label}"
+    except ValueError:
+        return value
 
 
 def export(user) -> dict:

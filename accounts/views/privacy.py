@@ -14,8 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts import privacy
+from accounts import privacy, readable
 from accounts.forms import DeleteAccountForm
+
+# The download's query value for the page to read (the JSON file is the default).
+READABLE = "leesbaar"
 
 
 def privacy_page(request):
@@ -45,13 +48,19 @@ def my_data(request):
 @require_POST
 @login_required
 def create_download(request):
-    """Make a one-time link and show it; the file is only made when the link is used."""
+    """Make a one-time link and show it; the file is only made when the link is used. The
+    button chosen says which: a page to read and print, or the JSON file."""
     token = privacy.create_download_link(request.user)
+    url = reverse("accounts:download_data", args=[token])
+    readable_page = request.POST.get("formaat") == READABLE
+    if readable_page:
+        url += f"?formaat={READABLE}"
     return render(
         request,
         "accounts/my_data_link.html",
         {
-            "url": reverse("accounts:download_data", args=[token]),
+            "url": url,
+            "readable": readable_page,
             "link_minutes": settings.PERSONAL_DATA_LINK_MINUTES,
         },
     )
@@ -60,10 +69,15 @@ def create_download(request):
 @never_cache
 @login_required
 def download(request, token):
-    """The JSON file, once, for the person who made the link, before it expires."""
+    """The JSON file (or with ?formaat=leesbaar the same data as a Dutch page to read and
+    print), once, for the person who made the link, before it expires."""
     if not privacy.redeem_download_link(request.user, token):
         return render(request, "accounts/my_data_link_invalid.html", status=410)
     data = privacy.export_personal_data(request.user)
+    if request.GET.get("formaat") == READABLE:
+        return render(
+            request, "accounts/my_data_readable.html", {"sections": readable.sections(data)}
+        )
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

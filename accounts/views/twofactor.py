@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -38,14 +39,20 @@ def setup(request):
             {"device": current, "codes_left": twofactor.backup_codes_left(user)},
         )
 
-    device = twofactor.pending_device(user)
+    # A GET stores nothing: the secret waits in the session until a code is sent.
+    key = twofactor.setup_key(request)
+    device = twofactor.unsaved_device(user, key)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if twofactor.confirm_device(request, device, form.cleaned_data["token"]):
+        device = twofactor.pending_device(user, key)
+        check = twofactor.confirm_device(request, device, form.cleaned_data["token"])
+        if check.ok:
             messages.success(request, _("Tweestapsverificatie staat aan."))
             return _show_backup_codes(request, twofactor.new_backup_codes(user))
         form.add_error(
-            "token", _("Deze code klopt niet. Kijk of de klok van uw telefoon goed staat.")
+            "token",
+            _wait_text(check.wait_seconds)
+            or _("Deze code klopt niet. Kijk of de klok van uw telefoon goed staat."),
         )
     return render(
         request,
@@ -58,6 +65,25 @@ def setup(request):
             "required": twofactor.requires_two_factor(user),
         },
     )
+
+
+def _wait_text(seconds: int) -> str:
+    """What to do when the code was not checked: wait, and for how long ("" if no wait)."""
+    if seconds <= 0:
+        return ""
+    if seconds < 120:
+        wait = ngettext("%(n)d seconde", "%(n)d seconden", seconds) % {"n": seconds}
+    elif seconds < 2 * 3600:
+        minutes = -(-seconds // 60)
+        wait = ngettext("%(n)d minuut", "%(n)d minuten", minutes) % {"n": minutes}
+    else:
+        hours = -(-seconds // 3600)
+        wait = ngettext("%(n)d uur", "%(n)d uur", hours) % {"n": hours}
+    return _(
+        "Er zijn een paar foute codes achter elkaar ingevuld. Daarom is deze code niet "
+        "gecontroleerd. Wacht nog %(wait)s en vul dan de code in die de app op dat moment laat "
+        "zien."
+    ) % {"wait": wait}
 
 
 def _show_backup_codes(request, codes: list[str]):
@@ -93,13 +119,14 @@ def verify(request):
         return redirect(_next_url(request))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if twofactor.verify(request, device, form.cleaned_data["token"]):
+        check = twofactor.verify(request, device, form.cleaned_data["token"])
+        if check.ok:
             return redirect(_next_url(request))
         form.add_error(
             "token",
-            _(
-                "Deze code klopt niet of is verlopen. Probeer de volgende code, of een "
-                "reservecode. Na een foute code moet u steeds iets langer wachten."
+            _wait_text(check.wait_seconds)
+            or _(
+                "Deze code klopt niet of is verlopen. Probeer de volgende code, of een reservecode."
             ),
         )
     return render(

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from home.models import HomePage
@@ -41,7 +42,13 @@ def index(request):
             )
         ]
     if not wijken and not municipalities:
-        raise PermissionDenied
+        raise PermissionDenied(
+            _(
+                "De signalen zijn voor welzijnsmedewerkers van een wijk en voor coördinatoren "
+                "van de gemeente. Uw account heeft geen wijk of gemeente. Hoort u die te "
+                "hebben? Vraag het de coördinator van uw gemeente."
+            )
+        )
     context = {
         "wijken": wijken,
         "municipalities": municipalities,

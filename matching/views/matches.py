@@ -61,8 +61,16 @@ def _visible_match(request, access, match_id) -> Match:
 @never_cache
 @street_view(MEMBER)
 def my_help(request, access):
-    """A member's matches (as helper and as requester) and their notifications."""
+    """A member's matches (as helper and as requester) and their notifications.
+
+    Reading the page leaves the news marked "Nieuw": only the button "Markeer als gelezen" (a POST) marks
+    it read, so a link preview or a quick look does not make news disappear unseen."""
     user = request.user
+    unread = Notification.objects.filter(user=user, street=access.street, read_at__isnull=True)
+    if request.method == "POST":
+        unread.update(read_at=timezone.now())
+        messages.success(request, _("De berichten zijn als gelezen gemarkeerd."))
+        return redirect("matching:my_help", street_id=access.street.pk)
     matches = list(
         _matches(access.street)
         .filter(Q(request__author=user) | Q(offer__author=user))
@@ -71,9 +79,6 @@ def my_help(request, access):
     )
     notifications = list(
         Notification.objects.filter(user=user, street=access.street).order_by("-created_at")[:20]
-    )
-    Notification.objects.filter(user=user, street=access.street, read_at__isnull=True).update(
-        read_at=timezone.now()
     )
     for match in matches:
         match.actions = allowed_actions(user, match, access.can_manage)
@@ -91,6 +96,7 @@ def my_help(request, access):
             .distinct()
             .select_related("request__author")
             .order_by("-first_day"),
+            "has_unread": any(n.read_at is None for n in notifications),
         },
     )
 
@@ -227,7 +233,10 @@ def door_list(request, access):
 @login_required
 def preferences(request):
     """How often a member gets news that is not urgent by e-mail."""
-    preference, _created = NotificationPreference.objects.get_or_create(user=request.user)
+    # Looking at the page stores nothing: the row is made when the choice is saved.
+    preference = NotificationPreference.objects.filter(
+        user=request.user
+    ).first() or NotificationPreference(user=request.user)
     form = PreferenceForm(request.POST or None, instance=preference)
     if request.method == "POST" and form.is_valid():
         form.save()

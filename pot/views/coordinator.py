@@ -20,13 +20,22 @@ from pot.services import booked_expenses, municipality_overview, open_pots, save
 from streets.models import CoordinatorAssignment
 from streets.permissions import is_coordinator_of
 
+
+def _not_coordinator_text() -> str:
+    """Why /potjes/ is refused, said as it is (not "deze straat")."""
+    return _(
+        "Het overzicht van de potjes is voor de coördinatoren van de gemeente. Bent u gangmaker? "
+        "Het potje van uw straat vindt u op de pagina van uw straat."
+    )
+
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _municipality(request, home_id) -> HomePage:
     home = get_object_or_404(HomePage, pk=home_id)
     if not is_coordinator_of(request.user, home):
-        raise PermissionDenied
+        raise PermissionDenied(_not_coordinator_text())
     return home
 
 
@@ -48,7 +57,7 @@ def overview_start(request):
         homes = HomePage.objects.all()
     homes = list(homes.order_by("title"))
     if not homes:
-        raise PermissionDenied
+        raise PermissionDenied(_not_coordinator_text())
     if len(homes) == 1:
         return redirect("pot:overview", homes[0].pk)
     return render(request, "pot/overview_start.html", {"homes": homes})

@@ -1,5 +1,6 @@
 """The neighbour's data rights: a one-time download of their rows, and erasure everywhere."""
 
+import html
 import json
 from datetime import timedelta
 
@@ -176,3 +177,30 @@ def test_erasure_reaches_every_app_in_whichever_order_the_apps_registered(
     tip.refresh_from_db()
     assert tip.created_by is None
     assert _hits(EMAIL, f"{NAME} {SURNAME}") == []
+
+
+def test_the_readable_version_shows_the_same_data_in_dutch_words_once(login, world, neighbour):
+    client = login(neighbour)
+    my_data = client.get(reverse("accounts:my_data")).text
+    assert "Maak een link naar een leesbare pagina" in my_data
+    link = client.post(reverse("accounts:create_download"), {"formaat": "leesbaar"})
+    url = link.context["url"]
+    assert "Mijn gegevens lezen" in link.text
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert page["Content-Type"].startswith("text/html")
+    assert "attachment" not in page.get("Content-Disposition", "")
+    text = html.unescape(page.text)
+    assert "Mijn gegevens bij Lief & Leed" in text
+    for shown in (EMAIL, "Zwaanshals", "Wie helpt met de tuin?", "Hulpvragen", "Lidmaatschappen"):
+        assert shown in text, shown
+    # Dutch labels and words, not the file's technical keys and stored values.
+    for technical in ("street__title", "created_at", "e-mailadres</dt>", ">approved<", ">True<"):
+        assert technical not in text, technical
+    assert "<dt>Straat</dt>" in text and "op het prikbord" in text
+    # Dagdelen in words, not as stored ("1:ochtend").
+    assert ":ochtend" not in text and "dinsdag ochtend, donderdag ochtend" in text
+    assert "no-store" in page["Cache-Control"]
+    # One link, one use, as for the file.
+    assert client.get(url).status_code == 410

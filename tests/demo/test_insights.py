@@ -35,7 +35,7 @@ def test_the_demo_has_an_open_and_an_acknowledged_signal_for_welzijn_noord(clien
     noord = home.get_children().get(slug="noord")
     dashboard = client.get(reverse("insights:dashboard", args=["wijk", noord.pk]))
     assert dashboard.status_code == 200
-    assert '<svg class="chart"' in dashboard.content.decode()
+    assert '<svg class="chart chart--rows"' in dashboard.content.decode()
 
 
 def test_the_welzijn_login_sees_the_demos_match_figures_suppressed_and_charted(client):

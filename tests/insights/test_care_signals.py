@@ -375,3 +375,32 @@ def test_a_refused_gangmaker_is_pointed_to_the_signals_of_their_own_street(world
 def test_welzijn_staff_of_a_wijk_without_signals_get_an_empty_list(world, login):
     response = login(world.welzijn_other).get(reverse("insights:staff_signals"))
     assert response.status_code == 200
+
+
+def test_two_signals_of_one_street_are_told_apart_in_the_list_without_a_house_number(
+    world, login, signal_a
+):
+    other = CareSignalFactory(
+        street=world.street_a,
+        neighbour=world.gangmaker_a,
+        raised_by=world.gangmaker_a,
+        concern="Meneer op nummer 14 valt vaak en durft niet meer naar buiten.",
+        status=SignalStatus.ACKNOWLEDGED,
+        acknowledged_at=timezone.now(),
+    )
+    listing = login(world.welzijn_a).get(reverse("insights:staff_signals")).text
+
+    rows = [row for row in listing.split("<tr>") if "Zwaanshals" in row]
+    assert len(rows) == 2
+    assert (
+        "Mevrouw lijkt de laatste weken in de war" in rows[0]
+        and "nieuw, nog niet gezien" in rows[0]
+    )
+    assert "in behandeling" in rows[1]
+    # The list leaves out a number from the concern (a house number); the signal's own page
+    # has the full text.
+    assert "Meneer op nummer valt vaak en durft niet" in rows[1]
+    assert (
+        "nummer 14"
+        in login(world.welzijn_a).get(reverse("insights:staff_signal", args=[other.pk])).text
+    )

@@ -189,7 +189,11 @@ def test_a_chosen_period_is_shown_and_carried_into_the_export_links(world, login
 
 def test_the_dashboard_draws_its_charts_as_inline_svg(world, login):
     html = login(world.welzijn_a).get(dashboard_url("wijk", world.wijk)).content.decode()
-    assert html.count('<svg class="chart"') >= 3
+    # Each chart twice: months side by side for a wide screen, a month per row for a phone.
+    assert html.count('<svg class="chart chart--columns"') >= 3
+    assert html.count('<svg class="chart chart--rows"') == html.count(
+        '<svg class="chart chart--columns"'
+    )
     assert "<script" not in html
 
 
@@ -263,3 +267,19 @@ def test_street_and_wijk_names_in_the_street_table_are_shown_as_text(world, logi
         "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a></th><td>&lt;b&gt;Wijk&lt;/b&gt;"
         in html
     )
+
+
+@pytest.mark.parametrize("who", ["bewoner_a", "gangmaker_a"])
+def test_signalen_refuses_a_neighbour_with_a_text_about_who_it_is_for(world, login, who):
+    response = login(getattr(world, who)).get(reverse("insights:index"))
+    assert response.status_code == 403
+    assert "welzijnsmedewerkers" in response.text
+    assert "deze straat" not in response.text
+
+
+def test_a_dashboard_of_another_wijk_says_who_may_see_it(world, login):
+    url = reverse("insights:dashboard", kwargs={"kind": "wijk", "pk": world.wijk.pk})
+    response = login(world.welzijn_other).get(url)
+    assert response.status_code == 403
+    assert "welzijnsmedewerkers van deze wijk" in response.text
+    assert "deze straat" not in response.text

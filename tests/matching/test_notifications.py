@@ -111,3 +111,26 @@ def test_a_notification_claimed_by_a_killed_run_is_sent_once_when_the_claim_expi
     assert send_digests(now=later) == 1
     assert send_digests(now=later + datetime.timedelta(hours=1)) == 0
     assert len(mail.outbox) == 1
+
+
+def test_opening_mijn_hulp_keeps_news_new_until_the_member_marks_it_read(login, proposal, world):
+    _match, helper = proposal
+    client = login(helper)
+    url = reverse("matching:my_help", args=[world.street_a.pk])
+    for _look in range(2):
+        page = client.get(url).text
+        assert "Nieuw:" in page
+        assert "Markeer als gelezen" in page
+    assert Notification.objects.filter(user=helper, read_at__isnull=True).count() == 1
+
+    assert client.post(url)["Location"] == url
+    page = client.get(url).text
+    assert "Nieuw:" not in page
+    assert "Markeer als gelezen" not in page
+    assert not Notification.objects.filter(user=helper, read_at__isnull=True).exists()
+
+
+def test_looking_at_the_mail_preference_stores_nothing(login, world):
+    page = login(world.bewoner_a).get(reverse("matching:preferences"))
+    assert page.status_code == 200
+    assert not NotificationPreference.objects.filter(user=world.bewoner_a).exists()

@@ -187,3 +187,17 @@ def test_production_refuses_to_start_with_a_geocoder_it_does_not_know():
 
     assert result.returncode != 0
     assert "matching.E001" in result.stderr
+
+
+def test_production_sends_the_language_cookie_only_over_https_and_never_to_scripts():
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="example.org"
+    )
+    script = (
+        "from django.conf import settings as s;"
+        "print(s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_HTTPONLY, s.LANGUAGE_COOKIE_SAMESITE)"
+    )
+
+    result = _run(["shell", "--verbosity", "0", "-c", script], env)
+
+    assert result.stdout.split()[-3:] == ["True", "True", "Lax"], result.stderr

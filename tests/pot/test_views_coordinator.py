@@ -214,3 +214,13 @@ def test_bad_settings_are_refused_with_a_dutch_message(world, login, field, valu
     assert response.status_code == 200
     assert response.context["form"].errors[field]
     assert not PotSettings.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["bewoner_a", "gangmaker_a", "welzijn_a"])
+def test_potjes_refuses_others_with_a_text_about_who_it_is_for(world, login, who):
+    client = login(getattr(world, who))
+    for url in (reverse("pot:overview_start"), reverse("pot:overview", args=[world.home.pk])):
+        response = client.get(url)
+        assert response.status_code == 403
+        assert "voor de coördinatoren van de gemeente" in response.text
+        assert "deze straat" not in response.text

@@ -26,18 +26,57 @@ def test_welzijn_user_without_a_device_is_sent_to_setup(enforced, login, world, 
     assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
 
 
-def test_welzijn_user_sets_up_an_app_and_then_passes(enforced, login, world, settings):
-    # django-otp throttles after a wrong code (1 s, doubling); the test does not wait.
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+def _shown_code(client) -> str:
+    """The code the app shows now for the secret the setup page showed this session."""
+    key = client.session[twofactor.SETUP_KEY_SESSION]
+    return str(totp(twofactor.unsaved_device(None, key).bin_key)).zfill(6)
+
+
+def test_welzijn_user_sets_up_an_app_and_then_passes(enforced, login, world):
     client = login(world.welzijn_a)
     page = client.get(reverse("accounts:two_factor_setup"))
     assert "<svg" in page.text
-    device = TOTPDevice.objects.get(user=world.welzijn_a)
     wrong = client.post(reverse("accounts:two_factor_setup"), {"token": "000000"})
     assert "Deze code klopt niet" in wrong.text
-    code = str(totp(device.bin_key)).zfill(6)
-    client.post(reverse("accounts:two_factor_setup"), {"token": code, "next": "/admin/"})
+    # The right code just after a wrong one counts (django-otp alone would refuse it for 1 s).
+    client.post(
+        reverse("accounts:two_factor_setup"), {"token": _shown_code(client), "next": "/admin/"}
+    )
     assert client.get("/signalen/").status_code == 200
+    assert TOTPDevice.objects.get(user=world.welzijn_a).confirmed
+
+
+def test_opening_the_setup_page_stores_no_device_and_shows_the_same_secret_again(
+    enforced, login, world
+):
+    client = login(world.welzijn_a)
+    first = client.get(reverse("accounts:two_factor_setup")).context["secret"]
+    again = client.get(reverse("accounts:two_factor_setup")).context["secret"]
+    assert first == again
+    assert not TOTPDevice.objects.filter(user=world.welzijn_a).exists()
+
+
+def test_a_right_code_just_after_a_wrong_one_logs_in(enforced, world, new_session):
+    device = TOTPDevice.objects.create(user=world.welzijn_a, name="app", confirmed=True)
+    client = new_session()
+    verify = reverse("accounts:two_factor_verify")
+    wrong = client.post(verify, {"token": "000000"})
+    assert "Deze code klopt niet" in wrong.text
+    right = client.post(verify, {"token": str(totp(device.bin_key)).zfill(6), "next": "/signalen/"})
+    assert right["Location"] == "/signalen/"
+
+
+def test_after_several_wrong_codes_the_page_says_to_wait_and_how_long(enforced, world, new_session):
+    device = TOTPDevice.objects.create(user=world.welzijn_a, name="app", confirmed=True)
+    client = new_session()
+    verify = reverse("accounts:two_factor_verify")
+    for _wrong in range(twofactor.FREE_WRONG_CODES):
+        assert "Deze code klopt niet" in client.post(verify, {"token": "000000"}).text
+    refused = client.post(verify, {"token": str(totp(device.bin_key)).zfill(6)})
+    assert "Deze code klopt niet" not in refused.text
+    # Three wrong codes in a row: django-otp's wait is 4 seconds.
+    assert re.search(r"Wacht nog [1-4] seconden?", refused.text)
+    assert client.get("/signalen/")["Location"].startswith(verify)
 
 
 def test_a_user_with_a_device_must_enter_a_code_after_login(enforced, login, world):
@@ -78,8 +117,7 @@ CODE = re.compile(r"<code>([a-z2-9]{5}-[a-z2-9]{5})</code>")
 def _set_up_app(client, user) -> list[str]:
     """Confirm an authenticator app through the setup page; returns the backup codes shown."""
     client.get(reverse("accounts:two_factor_setup"))
-    device = TOTPDevice.objects.get(user=user)
-    code = str(totp(device.bin_key)).zfill(6)
+    code = _shown_code(client)
     page = client.post(reverse("accounts:two_factor_setup"), {"token": code, "next": "/signalen/"})
     return CODE.findall(page.text)
 
@@ -162,9 +200,10 @@ def test_guessing_backup_codes_is_throttled(enforced, login, world, new_session,
     settings.OTP_STATIC_THROTTLE_FACTOR = 60
     client = new_session()
     verify = reverse("accounts:two_factor_verify")
-    client.post(verify, {"token": "aaaaa-bbbbb"})
-    # Right after a wrong guess even a right code is refused and stays unused.
+    for _guess in range(twofactor.FREE_WRONG_CODES):
+        client.post(verify, {"token": "aaaaa-bbbbb"})
+    # After a few wrong guesses even a right code is not checked and stays unused.
     refused = client.post(verify, {"token": codes[0]})
-    assert "Deze code klopt niet" in refused.text
+    assert "Wacht nog" in refused.text
     assert client.get("/signalen/")["Location"].startswith(verify)
     assert StaticToken.objects.count() == 10
