@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from home.models import FormPage, MunicipalitySettings
@@ -12,22 +12,20 @@ from .services import clean_query, find_streets, search_pages
 RESULTS_PER_PAGE = 20
 
 
-def _apply_url() -> str | None:
-    """Where a street applies to join the programme, once the programme app provides it."""
-    try:
-        return reverse("programme:apply")
-    except NoReverseMatch:
-        return None
-
-
 def next_steps(site: Site, root: Page) -> dict:
     """What a visitor can do when their street is not (yet) a Lief & Leedstraat: apply for it,
     or ask the municipality (its contact details and its contact form, where there are any)."""
-    contact = MunicipalitySettings.for_site(site)
+    # Read, never create: MunicipalitySettings.for_site() would write a row on a GET.
+    contact = (
+        MunicipalitySettings.objects.filter(site=site)
+        .values("contact_email", "contact_phone")
+        .first()
+        or {}
+    )
     return {
-        "apply_url": _apply_url(),
-        "contact_email": contact.contact_email,
-        "contact_phone": contact.contact_phone,
+        "apply_url": reverse("programme:apply"),
+        "contact_email": contact.get("contact_email", ""),
+        "contact_phone": contact.get("contact_phone", ""),
         "contact_form": FormPage.objects.live().public().descendant_of(root).first(),
         "municipality": getattr(root.specific, "municipality_name", ""),
     }

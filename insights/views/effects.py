@@ -27,7 +27,7 @@ from ..suppression import suppress
 SECTIONS = (
     (
         gettext_lazy("Aanwezigheid: er zijn voor elkaar"),
-        ("attenties", "potje_uitgegeven", "tips", "activiteiten"),
+        ("attenties", "attenties_zonder_geld", "potje_uitgegeven", "tips", "activiteiten"),
     ),
     (
         gettext_lazy("Hulp: buren helpen buren"),

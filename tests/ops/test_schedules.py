@@ -26,6 +26,7 @@ PROJECT_JOBS = {
     "'geocode_addresses'": Schedule.DAILY,
     "'remove_closed_posts'": Schedule.DAILY,
     "'send_digests'": Schedule.HOURLY,
+    "'remind_rota_helpers'": Schedule.DAILY,
     "'open_pots'": Schedule.YEARLY,
     "'expire_pot_texts'": Schedule.DAILY,
     "'send_pot_reminders'": Schedule.DAILY,

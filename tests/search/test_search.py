@@ -104,16 +104,11 @@ def test_a_street_that_is_not_found_offers_the_municipalitys_contact(client, wor
     assert "Uw straat is nog geen Lief &amp; Leedstraat?" in body
     assert 'href="mailto:liefenleed@gemeente.example"' in body
     assert 'href="tel:0101234567"' in body
-    # No programme app (yet): no link to an application page that does not exist.
-    assert "Meld hem aan" not in body
 
 
-def test_a_street_that_is_not_found_links_to_applying_once_the_programme_app_is_there(
-    client, world, settings
-):
-    settings.ROOT_URLCONF = "tests.search.programme_urls"
+def test_a_street_that_is_not_found_links_to_applying_for_it(client, world):
     body = search(client, "9999 ZZ").content.decode()
-    assert '<a href="/programma/aanmelden/" class="button">' in body
+    assert f'<a href="{reverse("programme:apply")}" class="button">' in body
     assert "Uw straat staat er nog niet bij? Meld hem aan" in body
 
 

@@ -56,7 +56,9 @@ def test_a_gangmaker_sees_moderation_reports_and_requests_without_a_helper(world
     Match.objects.create(street=street, request=helped, offer=reported, status=MatchStatus.PROPOSED)
     HelpRequestFactory(street=world.street_b, author=world.bewoner_b)  # another street
 
-    assert counts(world.gangmaker_a, "Zwaanshals") == {
+    board = {"moderation", "reports", "unmatched"}
+    found = counts(world.gangmaker_a, "Zwaanshals")
+    assert {kind: found[kind] for kind in board & found.keys()} == {
         "moderation": 1,
         "reports": 1,
         "unmatched": 1,
@@ -164,6 +166,8 @@ def test_the_to_do_list_costs_the_same_queries_for_one_street_or_five(
         GangmakerMembershipFactory(street=street, user=world.gangmaker_a)
         MembershipFactory.create_batch(2, street=street, status=MembershipStatus.PENDING)
         TipFactory(street=street)
-    with django_assert_max_num_queries(20):
+    # A few grouped queries per app that registers to-dos (streets, matching, pot, insights,
+    # programme, effects, welcome, network), whatever the number of streets.
+    with django_assert_max_num_queries(30):
         todos = todos_for(world.gangmaker_a)
     assert len([t for t in todos if t.kind == "applications"]) == 4
