@@ -21,12 +21,15 @@ pytestmark = pytest.mark.django_db
 # Bookkeeping that is not the data a page shows: sessions and the cache change on every
 # request, django-q holds the health check's heartbeat task, axes logs logins, and Wagtail's
 # user bar makes an editor's profile (its default settings) the first time it is drawn.
+# One write on a GET is the point: reading someone's spare keys and emergency contacts is
+# logged, who and when, for that person to see (streets/safety, issue 20).
 _BOOKKEEPING_PREFIXES = (
     "django_session",
     "django_cache",
     "django_q_",
     "axes_",
     "wagtailusers_userprofile",
+    "streets_safetynetread",
 )
 
 
