@@ -16,4 +16,5 @@ class StreetsConfig(AppConfig):
         register_personal_data("straten", personal_data.export, personal_data.erase)
         register_two_factor_rule(permissions.sees_more_than_one_street)
         page_cache.connect_signals()
+        permissions.connect_signals()
         event_signal_handlers.connect_signals()
