@@ -8,7 +8,9 @@ class InsightsConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register_personal_data
+        from ops.schedules import register_schedules
 
-        from . import personal_data
+        from . import personal_data, schedules
 
         register_personal_data("zorgsignalen", personal_data.export, personal_data.erase)
+        register_schedules(*schedules.SCHEDULES)

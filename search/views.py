@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from streets.page_cache import page_number_of
+
 from .services import clean_query, find_streets, search_pages
 
 RESULTS_PER_PAGE = 20
@@ -16,9 +18,8 @@ def search(request):
     only when no current copy is kept."""
     query = clean_query(request.GET.get("q", ""))
     site = Site.find_for_request(request)
-    raw = request.GET.get("pagina") or ""
     # The number keys the kept copy, so the page rendered must be the one that number gives.
-    page_number = int(raw) if raw.isdigit() and len(raw) <= 4 else 1
+    page_number = page_number_of(request.GET.get("pagina"))
     streets = pages = None
     if query and site:
         root_id = site.root_page_id

@@ -10,6 +10,11 @@ the token through the signal handlers below (those of events through
 streets/events/signal_handlers.py, which calls `invalidate`). The cache must be shared by all processes (Redis
 in production): a per-process cache would keep serving a page that another process invalidated.
 
+The municipality home and wijk pages are kept the same way under the site version (`SITE`),
+which every invalidation of any street replaces too, as does any page published, unpublished or
+deleted: they list the streets, their events and the articles. `street_version` also keys the
+parts of members' pages (streets.templatetags.street_parts).
+
 The CSRF token in the page's forms (letter size, language) and a CSP nonce, should a template
 use one, belong to one visitor: they are stored as placeholders and filled in per visitor.
 """
@@ -284,3 +289,14 @@ def connect_signals() -> None:
 
 def _on_moved_page(sender, instance, parent_page_before, parent_page_after, **kwargs):
     invalidate(*_street_of_page(instance.specific), parent_page_before.pk, parent_page_after.pk)
+
+
+def page_number_of(raw) -> int:
+    """A `?pagina=` value as the number a kept part is stored under, giving the same page as the
+    paginator would for the raw value: not a number is the first page; below 1 or beyond the
+    last (any number from 10,000 up counts as 10,000) is the last."""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return max(0, min(number, 10_000))

@@ -19,6 +19,7 @@ from matching.models import HelpPost, PostKind, PostReport, PostStatus, ReportSt
 from matching.services import board as services
 from matching.services import board_queries as queries
 from matching.services.board import BoardError
+from streets.page_cache import page_number_of
 from streets.permissions import GANGMAKER, MEMBER, street_view
 
 
@@ -79,9 +80,8 @@ def board(request, access):
 
     The lists are the same for every member and kept per street version by the template
     (`{% streetpart %}`); they are read only when no current copy is kept, hence lazy here."""
-    raw = request.GET.get("pagina") or ""
     # The number keys the kept copy, so the page rendered must be the one that number gives.
-    page_number = int(raw) if raw.isdigit() and len(raw) <= 4 else 1
+    page_number = page_number_of(request.GET.get("pagina"))
     board_page = SimpleLazyObject(lambda: queries.board_page(access.street, page_number))
     context = {
         "street": access.street,
