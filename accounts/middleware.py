@@ -1,5 +1,6 @@
 """Security middleware: the admin's own CSP, no caching of personal pages, two-factor checks."""
 
+from django.apps import apps
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -93,10 +94,28 @@ class CachedOTPMiddleware(OTPMiddleware):
             persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
             device = None
             if persistent_id:
-                device = usercache.cached(
-                    user,
-                    f"otp-device:{persistent_id}",
-                    lambda: self._device_from_persistent_id(persistent_id),
+                found = usercache.cached(
+                    user, f"otp-device:{persistent_id}", lambda: self._device_facts(persistent_id)
                 )
+                device = self._stand_in(found)
             user.otp_device = self._finalize_device(request, user, device)
         return user
+
+    def _device_facts(self, persistent_id: str) -> tuple | None:
+        """What the cache keeps of a device: never its secret key or throttling state."""
+        device = self._device_from_persistent_id(persistent_id)
+        if device is None:
+            return None
+        return (device._meta.label, device.pk, device.user_id, device.confirmed, device.name)
+
+    @staticmethod
+    def _stand_in(facts: tuple | None):
+        """The device as `user.otp_device` (which only says "verified, with this device"):
+        a saved row's identity without its key. Codes are checked against the database's row
+        in accounts.twofactor, never against this one."""
+        if facts is None:
+            return None
+        label, pk, user_id, confirmed, name = facts
+        device = apps.get_model(label)(pk=pk, user_id=user_id, confirmed=confirmed, name=name)
+        device._state.adding = False
+        return device

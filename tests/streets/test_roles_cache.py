@@ -128,3 +128,19 @@ def test_a_verified_session_reads_its_device_once_and_loses_it_when_it_is_remove
     response = client.get(mine)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
+
+
+def test_the_cache_never_holds_the_authenticator_apps_secret(enforced, login, world):
+    from django.core.cache import cache
+
+    device = TOTPDevice.objects.create(user=world.coordinator, name="app", confirmed=True)
+    client = login(world.coordinator)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    assert client.get(reverse("streets:my_streets")).status_code == 200
+    assert client.get(reverse("streets:my_streets")).status_code == 200
+    # The local-memory cache keeps pickled values: none may contain the key.
+    stored = list(cache._cache.values())
+    assert stored
+    assert not [value for value in stored if device.key.encode() in value]
