@@ -76,7 +76,7 @@ def test_print_styles_hide_it_and_phone_styles_take_it_out_of_the_corner():
     static = Path(settings.BASE_DIR) / "static" / "css"
     assert "wagtail-userbar" in (static / "print.css").read_text()
     site = (static / "site.css").read_text()
-    assert "wagtail-userbar::part(userbar) { position: static;" in site
+    assert "wagtail-userbar::part(userbar) { position: relative;" in site
 
 
 def _admin_access():
