@@ -108,10 +108,13 @@ def _on_group_permissions_change(sender, instance, action, **kwargs) -> None:
 
 
 def _on_page_permission_change(sender, instance, **kwargs) -> None:
-    """A group's rights on pages decide who sees the Wagtail user bar."""
-    group = getattr(instance, "group", None)
-    if group is not None:
-        bump(*group.user_set.values_list("pk", flat=True))
+    """A group's rights on pages decide who sees the Wagtail user bar. By the group's id: when
+    a group is deleted, its page rights go after it and `instance.group` is gone."""
+    from django.contrib.auth import get_user_model
+
+    if instance.group_id:
+        users = get_user_model().objects.filter(groups__id=instance.group_id)
+        bump(*users.values_list("pk", flat=True))
 
 
 def connect_signals() -> None:
