@@ -7,7 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import personal_data
+        from . import personal_data, usercache
         from .privacy import register_personal_data
 
         register_personal_data("account", personal_data.export, personal_data.erase)
+        usercache.connect_signals()

@@ -1,12 +1,15 @@
 """Security middleware: the admin's own CSP, no caching of personal pages, two-factor checks."""
 
+from django.apps import apps
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.middleware import OTPMiddleware
 
-from . import twofactor
+from . import twofactor, usercache
 
 
 class AdminContentSecurityPolicyMiddleware:
@@ -71,8 +74,48 @@ class TwoFactorMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified() or self._exempt(request.path):
             return None
-        if twofactor.confirmed_device(user) is not None:
+        has_device, required = twofactor.two_factor_state(user)
+        if has_device:
             return "accounts:two_factor_verify"
-        if twofactor.requires_two_factor(user):
+        if required:
             return "accounts:two_factor_setup"
         return None
+
+
+class CachedOTPMiddleware(OTPMiddleware):
+    """django-otp's middleware, reading the device a session was verified with from the
+    per-person cache instead of the database on every request. Deleting or changing the device
+    replaces the person's cache token (accounts.usercache), so the next request reads it anew
+    and a removed device stops counting at once."""
+
+    def _verify_user_sync(self, request, user):
+        self._init_user_fields(user)
+        if user.is_authenticated:
+            persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
+            device = None
+            if persistent_id:
+                found = usercache.cached(
+                    user, f"otp-device:{persistent_id}", lambda: self._device_facts(persistent_id)
+                )
+                device = self._stand_in(found)
+            user.otp_device = self._finalize_device(request, user, device)
+        return user
+
+    def _device_facts(self, persistent_id: str) -> tuple | None:
+        """What the cache keeps of a device: never its secret key or throttling state."""
+        device = self._device_from_persistent_id(persistent_id)
+        if device is None:
+            return None
+        return (device._meta.label, device.pk, device.user_id, device.confirmed, device.name)
+
+    @staticmethod
+    def _stand_in(facts: tuple | None):
+        """The device as `user.otp_device` (which only says "verified, with this device"):
+        a saved row's identity without its key. Codes are checked against the database's row
+        in accounts.twofactor, never against this one."""
+        if facts is None:
+            return None
+        label, pk, user_id, confirmed, name = facts
+        device = apps.get_model(label)(pk=pk, user_id=user_id, confirmed=confirmed, name=name)
+        device._state.adding = False
+        return device

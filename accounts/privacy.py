@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import usercache
 from .models import PersonalDataLink, User
 
 ERASED_NAME = "Oud-lid"
@@ -132,4 +133,6 @@ def erase_user(user: User) -> None:
     )
     user.groups.clear()
     user.user_permissions.clear()
+    # update() sends no signal: what was kept about this person goes now.
+    usercache.bump(user.pk)
     user.refresh_from_db()

@@ -25,6 +25,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
+from . import usercache
+
 DEVICE_NAME = "Authenticator-app"
 BACKUP_DEVICE_NAME = "Reservecodes"
 BACKUP_CODE_COUNT = 10
@@ -58,6 +60,17 @@ def requires_two_factor(user) -> bool:
 def confirmed_device(user) -> TOTPDevice | None:
     """The user's confirmed authenticator app, if they set one up."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def two_factor_state(user) -> tuple[bool, bool]:
+    """(has a confirmed app, may not work without one), as TwoFactorMiddleware asks on every
+    request: kept in the per-person cache, which a device, a role or the user row replaces."""
+    # The rules are part of the key: a rule registered later asks anew.
+    return usercache.cached(
+        user,
+        f"two-factor:{hash(tuple(_rules))}",
+        lambda: (confirmed_device(user) is not None, requires_two_factor(user)),
+    )
 
 
 def setup_key(request) -> str:

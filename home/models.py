@@ -65,6 +65,17 @@ class HomePage(Page):
         )
         return context
 
+    def serve(self, request, *args, **kwargs):
+        # The same for every visitor: kept under the site version, which any change to a
+        # street, an event or a published page replaces (streets.page_cache).
+        from streets.page_cache import SITE, is_cacheable, serve_cached
+
+        if is_cacheable(request):
+            return serve_cached(
+                request, SITE, lambda: super(HomePage, self).serve(request, *args, **kwargs)
+            )
+        return super().serve(request, *args, **kwargs)
+
 
 class ArticleIndexPage(Page):
     """The toolkit or the news: a list of articles."""

@@ -9,9 +9,11 @@ class InsightsConfig(AppConfig):
     def ready(self):
         from accounts.privacy import register_personal_data
         from accounts.todos import register_todo_provider
+        from ops.schedules import register_schedules
 
-        from . import personal_data, todos
+        from . import personal_data, schedules, todos
 
         register_personal_data("zorgsignalen", personal_data.export, personal_data.erase)
         register_todo_provider(todos.answered_signals)
         register_todo_provider(todos.new_signals)
+        register_schedules(*schedules.SCHEDULES)

@@ -3,9 +3,11 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
 from home.models import FormPage, MunicipalitySettings
+from streets.page_cache import page_number_of
 
 from .services import clean_query, find_streets, search_pages
 
@@ -32,22 +34,34 @@ def next_steps(site: Site, root: Page) -> dict:
 
 
 def search(request):
+    """Streets and pages for a query. The results are the same for everyone on a site and are
+    kept under the site version by the template (`{% sitepart %}`), so they are read lazily:
+    only when no current copy is kept."""
     query = clean_query(request.GET.get("q", ""))
     site = Site.find_for_request(request)
+    # The number keys the kept copy, so the page rendered must be the one that number gives.
+    page_number = page_number_of(request.GET.get("pagina"))
     streets = pages = None
     not_found = {}
     if query and site:
-        root = site.root_page
-        streets = list(find_streets(root, query)[:50])
-        paginator = Paginator(search_pages(root, query), RESULTS_PER_PAGE)
-        pages = paginator.get_page(request.GET.get("pagina"))
-        if not streets:
-            not_found = next_steps(site, root)
+        root_id = site.root_page_id
+        streets = SimpleLazyObject(lambda: list(find_streets(site.root_page, query)[:50]))
+        pages = SimpleLazyObject(
+            lambda: Paginator(search_pages(site.root_page, query), RESULTS_PER_PAGE).get_page(
+                page_number
+            )
+        )
+        # Shown only when no street is found; read only then (inside the kept part).
+        not_found = SimpleLazyObject(lambda: next_steps(site, site.root_page))
+    else:
+        root_id = None
     return render(
         request,
         "search/search.html",
         {
             "query": query,
+            "root_id": root_id,
+            "page_number": page_number,
             "streets": streets,
             "pages": pages,
             "not_found": not_found,

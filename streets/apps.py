@@ -21,4 +21,5 @@ class StreetsConfig(AppConfig):
         register_two_factor_rule(permissions.sees_more_than_one_street)
         register_todo_provider(todos.waiting_applications)
         page_cache.connect_signals()
+        permissions.connect_signals()
         event_signal_handlers.connect_signals()

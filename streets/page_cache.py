@@ -10,6 +10,11 @@ the token through the signal handlers below (those of events through
 streets/events/signal_handlers.py, which calls `invalidate`). The cache must be shared by all processes (Redis
 in production): a per-process cache would keep serving a page that another process invalidated.
 
+The municipality home and wijk pages are kept the same way under the site version (`SITE`),
+which every invalidation of any street replaces too, as does any page published, unpublished or
+deleted: they list the streets, their events and the articles. `street_version` also keys the
+parts of members' pages (streets.templatetags.street_parts).
+
 The CSRF token in the page's forms (letter size, language) and a CSP nonce, should a template
 use one, belong to one visitor: they are stored as placeholders and filled in per visitor.
 """
@@ -34,7 +39,13 @@ _CSRF_PLACEHOLDER = b"\x00csrf\x00"
 _NONCE_PLACEHOLDER = b"\x00nonce\x00"
 
 
-def _version_key(street_id: int) -> str:
+# The version of what every street shows on the pages above it (the municipality's home, the
+# wijk pages, search results): replaced by every change `invalidate` hears of, of any street,
+# and by any page published, unpublished, moved or deleted.
+SITE = "site"
+
+
+def _version_key(street_id: int | str) -> str:
     return f"street-page:version:{street_id}"
 
 
@@ -114,18 +125,26 @@ def _leads_to_wagtail(request) -> bool:
     return match.func is wagtail_serve
 
 
-def serve_cached(request, street_id: int, render) -> HttpResponse:
-    """`render()` the street page and keep it for the next anonymous visitor at this address.
-    Called from StreetPage.serve once streets.middleware found nothing current to serve.
-
-    The version is read before rendering: if the street changes meanwhile, the token is
-    replaced and the page stored here is never served."""
+def street_version(street_id: int) -> str | None:
+    """The street's current version token (a new one if the cache has none). Whatever is kept
+    under it is current until `invalidate` replaces it; streets.templatetags.street_parts keys
+    the parts of members' pages with it too."""
     version_key = _version_key(street_id)
     version = cache.get(version_key)
     if version is None:
         version = secrets.token_hex(8)
         if not cache.add(version_key, version, None):
             version = cache.get(version_key)
+    return version
+
+
+def serve_cached(request, street_id: int, render) -> HttpResponse:
+    """`render()` the street page and keep it for the next anonymous visitor at this address.
+    Called from StreetPage.serve once streets.middleware found nothing current to serve.
+
+    The version is read before rendering: if the street changes meanwhile, the token is
+    replaced and the page stored here is never served."""
+    version = street_version(street_id)
     response = render()
     if hasattr(response, "render"):
         response.render()
@@ -162,14 +181,13 @@ def _response(request, content: bytes, content_type: str) -> HttpResponse:
 
 
 def invalidate(*street_ids: int) -> None:
-    """Forget the cached pages of these streets, now and again once the change is committed
-    (a request that read the old data before the commit may have stored it meanwhile)."""
-    ids = [pk for pk in street_ids if pk]
-    if not ids:
-        return
+    """Forget the cached pages of these streets, and the site-wide pages that list them, now
+    and again once the change is committed (a request that read the old data before the commit
+    may have stored it meanwhile)."""
+    keys = [_version_key(pk) for pk in street_ids if pk] + [_version_key(SITE)]
 
     def bump():
-        cache.delete_many([_version_key(pk) for pk in ids])
+        cache.delete_many(keys)
 
     bump()
     transaction.on_commit(bump)
@@ -190,6 +208,12 @@ def _on_page_change(sender, instance, **kwargs):
     invalidate(*_street_of_page(instance))
 
 
+def _on_any_page_change(sender, instance, **kwargs):
+    """Any page published, unpublished or deleted (an article, the home page itself) may show
+    on the home page or in search results."""
+    invalidate()
+
+
 def _on_street_row_change(sender, instance, **kwargs):
     invalidate(instance.street_id)
 
@@ -199,12 +223,13 @@ _INVISIBLE_USER_FIELDS = frozenset({"last_login", "password"})
 
 
 def _on_user_change(sender, instance, update_fields=None, **kwargs):
-    from .choices import MemberRole
+    """A gangmaker's name is on the public page; every member's first name is on the board's
+    cards, which are kept per street version as well."""
     from .models.roles import StreetMembership
 
     if update_fields and set(update_fields) <= _INVISIBLE_USER_FIELDS:
         return
-    streets = StreetMembership.objects.filter(user=instance, role=MemberRole.GANGMAKER)
+    streets = StreetMembership.objects.filter(user=instance)
     invalidate(*streets.values_list("street_id", flat=True))
 
 
@@ -232,7 +257,7 @@ def connect_signals() -> None:
     from django.apps import apps
     from django.contrib.auth import get_user_model
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction, Site
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models.pages import NeighbourhoodPage, StreetPage
@@ -241,6 +266,9 @@ def connect_signals() -> None:
     for model in (StreetPage, NeighbourhoodPage):
         for signal in (post_save, post_delete, page_published, page_unpublished):
             signal.connect(_on_page_change, sender=model, dispatch_uid=f"page_cache_{model}")
+    for signal in (page_published, page_unpublished):
+        signal.connect(_on_any_page_change, dispatch_uid="page_cache_any_page")
+    post_delete.connect(_on_any_page_change, sender=Page, dispatch_uid="page_cache_any_page")
     # A moved event leaves one street and joins another: both parents are invalidated.
     post_page_move.connect(_on_moved_page, dispatch_uid="page_cache_move")
     for signal in (post_save, post_delete):
@@ -261,3 +289,14 @@ def connect_signals() -> None:
 
 def _on_moved_page(sender, instance, parent_page_before, parent_page_after, **kwargs):
     invalidate(*_street_of_page(instance.specific), parent_page_before.pk, parent_page_after.pk)
+
+
+def page_number_of(raw) -> int:
+    """A `?pagina=` value as the number a kept part is stored under, giving the same page as the
+    paginator would for the raw value: not a number is the first page; below 1 or beyond the
+    last (any number from 10,000 up counts as 10,000) is the last."""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return max(0, min(number, 10_000))

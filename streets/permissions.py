@@ -1,6 +1,7 @@
 """Who may do what in a street. Every street-scoped view asks here, on the server.
 
-`street_access()` answers for one user and one street in at most three small queries;
+`street_access()` answers for one user and one street from the person's roles, read in three
+small queries and then kept in the per-person cache until a membership or assignment changes;
 `street_view()` wraps a view so it gets the street and the answer, or a 403 / 404.
 """
 
@@ -10,6 +11,9 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from wagtail.models import Page
+
+from accounts import usercache
 
 from .choices import MemberRole, MembershipStatus
 from .models.pages import StreetPage
@@ -59,31 +63,58 @@ def _below_any(page, paths) -> bool:
     return any(page.path.startswith(path) for path in paths)
 
 
+@dataclass(frozen=True)
+class Roles:
+    """Everything one person is in the streets, as `street_access` and the two-factor rule ask
+    it on every request: read in three queries, then kept in the per-person cache
+    (accounts.usercache), which every membership or assignment change replaces."""
+
+    memberships: dict[int, StreetMembership]
+    coordinator_paths: tuple[str, ...]
+    welzijn_paths: tuple[str, ...]
+
+
+def _read_roles(user) -> Roles:
+    memberships = {}
+    for membership in StreetMembership.objects.filter(user=user):
+        memberships[membership.street_id] = membership
+    return Roles(
+        memberships=memberships,
+        coordinator_paths=tuple(
+            CoordinatorAssignment.objects.filter(user=user).values_list(
+                "municipality__path", flat=True
+            )
+        ),
+        welzijn_paths=tuple(
+            WelzijnAssignment.objects.filter(user=user).values_list(
+                "neighbourhood__path", flat=True
+            )
+        ),
+    )
+
+
+def roles(user) -> Roles:
+    """This person's memberships and assignments; nothing for an anonymous visitor."""
+    if not user.is_authenticated:
+        return Roles(memberships={}, coordinator_paths=(), welzijn_paths=())
+    return usercache.cached(user, "street-roles", lambda: _read_roles(user))
+
+
 def coordinator_paths(user) -> list[str]:
     """Tree paths of the municipalities this user coordinates."""
-    if not user.is_authenticated:
-        return []
-    return list(
-        CoordinatorAssignment.objects.filter(user=user).values_list("municipality__path", flat=True)
-    )
+    return list(roles(user).coordinator_paths)
 
 
 def welzijn_paths(user) -> list[str]:
     """Tree paths of the wijken this welzijn user is assigned to."""
-    if not user.is_authenticated:
-        return []
-    return list(
-        WelzijnAssignment.objects.filter(user=user).values_list("neighbourhood__path", flat=True)
-    )
+    return list(roles(user).welzijn_paths)
 
 
 def sees_more_than_one_street(user) -> bool:
     """Welzijn staff and coordinators: their view spans streets, so they must use a second
     factor (registered with accounts.twofactor in StreetsConfig.ready())."""
-    return (
-        WelzijnAssignment.objects.filter(user=user).exists()
-        or CoordinatorAssignment.objects.filter(user=user).exists()
-    )
+    found = roles(user)
+    return bool(found.coordinator_paths or found.welzijn_paths)
 
 
 def is_coordinator_of(user, page) -> bool:
@@ -98,15 +129,46 @@ def is_welzijn_of(user, page) -> bool:
 
 
 def street_access(user, street: StreetPage) -> StreetAccess:
+    """What this person is in this street; from the per-person cache when nothing changed."""
     if not user.is_authenticated:
         return StreetAccess(street=street)
-    membership = StreetMembership.objects.filter(user=user, street=street).first()
+    found = roles(user)
     return StreetAccess(
         street=street,
-        membership=membership,
-        is_coordinator=is_coordinator_of(user, street),
-        is_welzijn=is_welzijn_of(user, street),
+        membership=found.memberships.get(street.pk),
+        is_coordinator=user.is_superuser or _below_any(street, found.coordinator_paths),
+        is_welzijn=_below_any(street, found.welzijn_paths),
     )
+
+
+def _on_role_change(sender, instance, **kwargs) -> None:
+    usercache.bump(instance.user_id)
+
+
+def _on_page_move(sender, instance, **kwargs) -> None:
+    """A moved municipality or wijk has new tree paths: its coordinators and welzijn staff
+    (and those of every page below it) must read theirs again."""
+    below = Page.objects.descendant_of(instance, inclusive=True)
+    users = set(
+        CoordinatorAssignment.objects.filter(municipality__in=below).values_list(
+            "user_id", flat=True
+        )
+    ) | set(
+        WelzijnAssignment.objects.filter(neighbourhood__in=below).values_list("user_id", flat=True)
+    )
+    usercache.bump(*users)
+
+
+def connect_signals() -> None:
+    """Called from StreetsConfig.ready(): a membership or assignment saved or deleted replaces
+    that person's cached roles, so their next request sees the change."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import post_page_move
+
+    for model in (StreetMembership, CoordinatorAssignment, WelzijnAssignment):
+        for signal in (post_save, post_delete):
+            signal.connect(_on_role_change, sender=model, dispatch_uid="street_roles")
+    post_page_move.connect(_on_page_move, dispatch_uid="street_roles")
 
 
 def street_view(level: str):

@@ -64,7 +64,17 @@ def session_for(user, verified_device=None) -> str:
 
 
 # --only names, in the order measured; the bare view is the yardstick and always comes first.
-PAGES = ("bare", "street", "board", "home", "dashboard", "search")
+PAGES = (
+    "bare",
+    "street",
+    "street_member",
+    "board",
+    "my_help",
+    "home",
+    "wijk",
+    "dashboard",
+    "search",
+)
 
 
 def targets(only) -> list[tuple[str, str, str | None]]:
@@ -81,11 +91,15 @@ def targets(only) -> list[tuple[str, str, str | None]]:
     device, _ = TOTPDevice.objects.get_or_create(
         user=coordinator, name="bench", defaults={"confirmed": True}
     )
+    member_session = session_for(member)
     pages = {
         "bare": ("bare view", "/bench/bare/", None),
         "street": ("anonymous street page", street.url, None),
-        "board": ("member's board", f"/straat/{street.pk}/prikbord/", session_for(member)),
+        "street_member": ("street page as a member", street.url, member_session),
+        "board": ("member's board", f"/straat/{street.pk}/prikbord/", member_session),
+        "my_help": ("Mijn hulp", f"/straat/{street.pk}/hulp/", member_session),
         "home": ("municipality home", home.url, None),
+        "wijk": ("wijk page", street.get_parent().url, None),
         "dashboard": (
             "welzijn dashboard (gemeente)",
             f"/signalen/gemeente/{home.pk}/",

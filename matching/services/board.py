@@ -25,6 +25,7 @@ from matching.models import (
     ReportStatus,
 )
 from matching.signals import post_opened
+from streets import page_cache
 from streets.choices import MemberRole, MembershipStatus
 from streets.models import StreetMembership, StreetPage
 
@@ -346,14 +347,16 @@ def expire_posts(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     due = HelpPost.objects.filter(
         status__in=(PostStatus.OPEN, PostStatus.PENDING), valid_until__lt=today
-    ).values_list("pk", flat=True)
+    ).values_list("pk", "street_id")
     expired = 0
-    for post_id in list(due):
+    for post_id, street_id in list(due):
         with transaction.atomic():
             changed = HelpPost.objects.filter(
                 pk=post_id, status__in=(PostStatus.OPEN, PostStatus.PENDING), valid_until__lt=today
             ).update(status=PostStatus.EXPIRED, updated_at=timezone.now())
             if changed:
                 expired += 1
+                # update() sends no signal: the street's kept pages and board must go.
+                page_cache.invalidate(street_id)
                 transaction.on_commit(lambda post_id=post_id: _tell_author(post_id, "post_expired"))
     return expired

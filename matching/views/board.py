@@ -8,6 +8,7 @@ street of the URL, so another street's post id is a 404.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from matching.models import HelpPost, PostKind, PostReport, PostStatus, ReportSt
 from matching.services import board as services
 from matching.services import board_queries as queries
 from matching.services.board import BoardError
+from streets.page_cache import page_number_of
 from streets.permissions import GANGMAKER, MEMBER, street_view
 
 
@@ -74,13 +76,19 @@ def _board_sections(board: queries.BoardPage) -> list[dict]:
 @never_cache
 @street_view(MEMBER)
 def board(request, access):
-    """The members' board: who asks and who offers what, a page at a time, and one's own posts."""
-    board_page = queries.board_page(access.street, request.GET.get("pagina"))
+    """The members' board: who asks and who offers what, a page at a time, and one's own posts.
+
+    The lists are the same for every member and kept per street version by the template
+    (`{% streetpart %}`); they are read only when no current copy is kept, hence lazy here."""
+    # The number keys the kept copy, so the page rendered must be the one that number gives.
+    page_number = page_number_of(request.GET.get("pagina"))
+    board_page = SimpleLazyObject(lambda: queries.board_page(access.street, page_number))
     context = {
         "street": access.street,
         "access": access,
-        "sections": _board_sections(board_page),
-        "page_obj": board_page.page,
+        "page_number": page_number,
+        "sections": SimpleLazyObject(lambda: _board_sections(board_page)),
+        "page_obj": SimpleLazyObject(lambda: board_page.page),
         "own_posts": list(queries.own_posts(access.street, request.user)),
         "offline_posts": list(queries.offline_neighbours_posts(access.street))
         if access.is_gangmaker

@@ -65,6 +65,18 @@ class NeighbourhoodPage(Page):
         context["streets"] = StreetPage.objects.child_of(self).live().public().order_by("title")
         return context
 
+    def serve(self, request, *args, **kwargs):
+        # The same for every visitor: kept under the site version (streets.page_cache).
+        from ..page_cache import SITE, is_cacheable, serve_cached
+
+        if is_cacheable(request):
+            return serve_cached(
+                request,
+                SITE,
+                lambda: super(NeighbourhoodPage, self).serve(request, *args, **kwargs),
+            )
+        return super().serve(request, *args, **kwargs)
+
 
 class StreetPage(Page):
     """One Lief & Leedstraat: public intro and events, a members-only area for its neighbours."""

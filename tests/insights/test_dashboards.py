@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import re
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
@@ -260,13 +261,51 @@ def test_street_and_wijk_names_in_the_street_table_are_shown_as_text(world, logi
     wijk = NeighbourhoodPageFactory(parent=world.home, title="<b>Wijk</b>", slug="wijk-x")
     StreetPageFactory(parent=wijk, title='"><script>alert(1)</script>', slug="straat-x")
 
-    html = login(world.coordinator).get(dashboard_url("gemeente", world.home)).content.decode()
+    client = login(world.coordinator)
+    html = client.get(dashboard_url("gemeente", world.home)).content.decode()
+    assert "<b>Wijk</b>" not in html
+    assert "&lt;b&gt;Wijk&lt;/b&gt;</a></th><td>1</td>" in html
 
-    assert "<script>alert(1)" not in html and "<b>Wijk</b>" not in html
-    assert (
-        "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a></th><td>&lt;b&gt;Wijk&lt;/b&gt;"
-        in html
-    )
+    # The street table is in the wijk's own dashboard.
+    html = client.get(dashboard_url("wijk", wijk)).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a></th>" in html
+
+
+def test_the_municipality_shows_a_row_per_wijk_that_leads_to_its_streets(world, login):
+    client = login(world.coordinator)
+    html = client.get(dashboard_url("gemeente", world.home)).content.decode()
+    assert "Per wijk" in html
+    assert dashboard_url("wijk", world.wijk) in html
+    assert dashboard_url("wijk", world.other_wijk) in html
+    # No row per street here: those are one click further.
+    assert dashboard_url("straat", world.street_b) not in html
+    wijk = client.get(dashboard_url("wijk", world.wijk)).content.decode()
+    assert dashboard_url("straat", world.street_a) in wijk
+    assert dashboard_url("straat", world.street_b) in wijk
+
+
+def test_the_hourly_job_keeps_the_figures_warm_so_a_request_computes_nothing(world, login):
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ops.schedules import declared_schedules
+
+    assert "warm_dashboards" in {job.command for job in declared_schedules()}
+    client = login(world.coordinator)
+    client.get(dashboard_url("gemeente", world.home))
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        client.get(dashboard_url("gemeente", world.home))
+    cache.clear()
+    call_command("warm_dashboards", stdout=StringIO())
+    with CaptureQueriesContext(connection) as warm:
+        html = client.get(dashboard_url("gemeente", world.home)).content.decode()
+        client.get(dashboard_url("wijk", world.wijk))
+    assert "Per wijk" in html
+    # The page's own queries only (session, user, scope, the wijken), for both pages together.
+    assert len(warm.captured_queries) < len(cold.captured_queries)
 
 
 @pytest.mark.parametrize("who", ["bewoner_a", "gangmaker_a"])

@@ -31,6 +31,7 @@ PROJECT_JOBS = {
     "'expire_pot_texts'": Schedule.DAILY,
     "'send_pot_reminders'": Schedule.DAILY,
     "'remove_expired_survey_answers'": Schedule.DAILY,
+    "'warm_dashboards'": Schedule.HOURLY,
 }
 
 

@@ -234,6 +234,10 @@ def _no_open_survey(ctx, client):
 
 
 def _linked_answer_with_drafts(ctx, client):
+    # The answer is linked to bewoner_a below, who must not have an own answer already (the
+    # service refuses that). Until issue 23 this submission counted as taken only because the
+    # Wagtail user bar wrote a user profile row on the refused page.
+    SurveyResponse.objects.filter(survey=_survey(ctx), person=ctx.world.bewoner_a).delete()
     response = save_response(
         _survey(ctx),
         AnswerChannel.LINK,

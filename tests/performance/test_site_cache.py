@@ -1,0 +1,77 @@
+"""The municipality home, the wijk pages and search results are kept per site version for
+visitors, as the street page is, and never outlive a change."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.streets.factories import EventPageFactory, StreetPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def visit(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.text, len(queries)
+
+
+@pytest.mark.parametrize("which", ["home", "wijk"])
+def test_a_second_visit_to_the_home_and_a_wijk_page_asks_the_database_nothing(client, world, which):
+    url = world.home.url if which == "home" else world.wijk.url
+    visit(client, url)
+    page, queries = visit(client, url)
+    assert queries == 0
+    assert ("Zwaanshals" in page) if which == "wijk" else ("Noord" in page)
+
+
+@pytest.mark.parametrize("which", ["home", "wijk"])
+def test_a_new_event_in_a_street_shows_on_the_home_and_wijk_page_at_once(client, world, which):
+    url = world.home.url if which == "home" else world.wijk.url
+    page, _ = visit(client, url)
+    assert "Straatbarbecue" not in page
+    EventPageFactory(parent=world.street_a, title="Straatbarbecue", slug="bbq")
+    page, _ = visit(client, url)
+    assert "Straatbarbecue" in page
+
+
+def test_a_new_street_shows_on_its_wijk_page_and_in_search_at_once(client, world):
+    visit(client, world.wijk.url)
+    search, _ = visit(client, "/zoeken/?q=Kievit")
+    assert "Kievitstraat" not in search
+    StreetPageFactory(parent=world.wijk, title="Kievitstraat", slug="kievitstraat")
+    page, _ = visit(client, world.wijk.url)
+    assert "Kievitstraat" in page
+    search, _ = visit(client, "/zoeken/?q=Kievit")
+    assert "Kievitstraat" in search
+
+
+def test_an_unpublished_street_leaves_the_kept_search_results_at_once(client, world):
+    search, _ = visit(client, "/zoeken/?q=Zwaanshals")
+    assert world.street_a.url in search
+    world.street_a.unpublish()
+    search, _ = visit(client, "/zoeken/?q=Zwaanshals")
+    assert world.street_a.url not in search
+
+
+def test_a_repeated_search_reads_no_results_from_the_database(client, world):
+    first, cold = visit(client, "/zoeken/?q=Zwaanshals")
+    second, warm = visit(client, "/zoeken/?q=Zwaanshals")
+    assert first == second or "Zwaanshals" in second
+    assert warm < cold
+    # The site (found for the request) at most.
+    assert warm <= 1, warm
+
+
+def test_search_results_of_two_queries_are_kept_apart(client, world):
+    visit(client, "/zoeken/?q=Zwaanshals")
+    other, _ = visit(client, "/zoeken/?q=Bergweg")
+    assert world.street_b.url in other
+    assert world.street_a.url not in other
+
+
+def test_a_logged_in_member_gets_the_home_page_rendered_for_them(login, world):
+    client = login(world.bewoner_a)
+    page, _ = visit(client, world.home.url)
+    assert "Uitloggen" in page
