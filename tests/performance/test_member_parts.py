@@ -153,4 +153,5 @@ def test_a_kept_board_and_street_page_need_few_queries(street):
     assert warm_board < cold_board
     assert warm_page < cold_page
     assert warm_board <= 4, warm_board
-    assert warm_page <= 10, warm_page
+    # Wagtail's routing (about 8) and the gangmakers, whose section holds a per-person link.
+    assert warm_page <= 11, warm_page

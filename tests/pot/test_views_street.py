@@ -588,7 +588,7 @@ def test_an_empty_tip_is_refused_in_dutch_and_never_reaches_the_pot_as_ill(world
     assert '<option value="ill" selected>' in response.text  # what was chosen stays chosen
     assert Tip.objects.count() == 0
     pot_page = login(world.gangmaker_a).get(reverse("pot:pot", args=[world.street_a.pk]))
-    assert "ziek" not in pot_page.text
+    assert "Geen nieuwe tips." in pot_page.text
 
 
 def test_the_coordinator_reads_the_expense_of_a_receipt_but_cannot_change_it(world, objects, login):

@@ -183,7 +183,8 @@ def _open_pair(ctx, client):
     request = HelpPost.objects.get(pk=ctx.o["post_id"])
     Match.objects.filter(pk=ctx.o["match_id"]).delete()
     HelpPost.objects.filter(pk__in=[request.pk, ctx.o["offer_id"]]).update(status=PostStatus.OPEN)
-    ctx.pair = {"request": request.pk, "offer": ctx.o["offer_id"]}
+    # The gangmaker confirms the pairing even where the helper's days do not fit the request.
+    ctx.pair = {"request": request.pk, "offer": ctx.o["offer_id"], "despite_times": "on"}
 
 
 def _pending_expense(ctx, client):

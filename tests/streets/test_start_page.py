@@ -125,7 +125,9 @@ def test_the_start_page_costs_the_same_to_do_queries_for_one_street_or_four(logi
         body = client.get(START).content.decode()
 
     assert body.count("1 aanmelding wacht op u") == 3
-    assert len(four_streets) <= len(one_street) + 3 * 2
+    # Slack of two for the per-person cache's version reads; one query more per street in any
+    # to-do provider would be three.
+    assert len(four_streets) <= len(one_street) + 3 * 2 + 2
 
 
 def test_a_superuser_without_a_street_starts_at_the_admin(client, world):
