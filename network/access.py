@@ -124,14 +124,58 @@ def invited(meeting):
     return get_user_model().objects.filter(who, is_active=True).distinct()
 
 
-def may_see_meeting(user, meeting) -> bool:
+def visible_meetings(user):
+    """The meetings this person may see, as one queryset: those of the municipalities they
+    coordinate, and those whose audience includes them (the rule `invited` applies from the
+    meeting's side). Lists and the start page filter it once instead of asking per meeting."""
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    from streets.models import WelzijnAssignment
+
+    from .models import Audience, Meeting
+
     if not user.is_authenticated:
-        return False
-    if user.is_superuser or (
-        meeting.municipality and is_coordinator_of(user, meeting.municipality)
-    ):
-        return True
-    return invited(meeting).filter(pk=user.pk).exists()
+        return Meeting.objects.none()
+    if user.is_superuser:
+        return Meeting.objects.all()
+    steplen = Page.steplen
+    national = Q(municipality__isnull=True)
+    seen = Q(pk__in=[])
+    homes = [home.pk for home in coordinated(user)]
+    if homes:
+        seen |= Q(municipality_id__in=homes) | national
+
+    def in_area(wijk_paths):
+        # A meeting of one of these wijken, of their whole municipality, or national.
+        areas = dict(
+            Page.objects.filter(
+                path__in=wijk_paths | {path[:-steplen] for path in wijk_paths}
+            ).values_list("path", "pk")
+        )
+        wijk_ids = [areas[path] for path in wijk_paths if path in areas]
+        home_ids = [areas[path[:-steplen]] for path in wijk_paths if path[:-steplen] in areas]
+        return (
+            Q(wijk_id__in=wijk_ids) | Q(wijk__isnull=True, municipality_id__in=home_ids) | national
+        )
+
+    streets = gangmaker_streets(user)
+    if streets:
+        seen |= Q(audience__in=[Audience.GANGMAKERS, Audience.GANGMAKERS_WELZIJN]) & in_area(
+            {street.path[:-steplen] for street in streets}
+        )
+    welzijn = set(
+        WelzijnAssignment.objects.filter(user=user, neighbourhood__live=True).values_list(
+            "neighbourhood__path", flat=True
+        )
+    )
+    if welzijn:
+        seen |= Q(audience__in=[Audience.GANGMAKERS_WELZIJN, Audience.STAFF]) & in_area(welzijn)
+    return Meeting.objects.filter(seen)
+
+
+def may_see_meeting(user, meeting) -> bool:
+    return visible_meetings(user).filter(pk=meeting.pk).exists()
 
 
 def may_organise(user, municipality) -> bool:

@@ -8,15 +8,11 @@ from django.utils.translation import ngettext
 from accounts.todos import Todo
 
 from . import access
-from .models import GangmakerMessage, Meeting
+from .models import GangmakerMessage
 
 
 def network_todos(user):
-    upcoming = [
-        meeting
-        for meeting in Meeting.objects.filter(end__gte=timezone.now())
-        if access.may_see_meeting(user, meeting)
-    ]
+    upcoming = list(access.visible_meetings(user).filter(end__gte=timezone.now()))
     if upcoming:
         yield Todo(
             label=ngettext(

@@ -219,19 +219,21 @@ def inbox(request):
         )
         messages.success(request, _("Alles is als gelezen gemarkeerd."))
         return redirect("network:inbox")
-    received = GangmakerMessage.objects.filter(recipient=request.user).select_related(
-        "sender", "sender_street"
-    )
-    reply_to = {}
-    for message in received:
-        membership = (
-            StreetMembership.objects.filter(user=message.sender, street=message.sender_street)
-            .values_list("pk", flat=True)
-            .first()
+    received = list(
+        GangmakerMessage.objects.filter(recipient=request.user).select_related(
+            "sender", "sender_street"
         )
-        reply_to[message.pk] = membership
+    )
+    # Where to answer each sender: their membership of the street they wrote from, in one query.
+    memberships = {
+        (user_id, street_id): pk
+        for pk, user_id, street_id in StreetMembership.objects.filter(
+            user_id__in={m.sender_id for m in received},
+            street_id__in={m.sender_street_id for m in received},
+        ).values_list("pk", "user_id", "street_id")
+    }
     for message in received:
-        message.reply_membership = reply_to.get(message.pk)
+        message.reply_membership = memberships.get((message.sender_id, message.sender_street_id))
     return render(request, "network/inbox.html", {"received": received})
 
 
@@ -250,12 +252,12 @@ def _meeting(request, meeting_id):
 @login_required
 def meetings(request):
     """The meetings meant for this person, from today on; a coordinator plans new ones here."""
-    from .models import Meeting
 
-    upcoming = Meeting.objects.filter(end__gte=timezone.now()).select_related(
-        "municipality", "wijk"
+    mine = list(
+        access.visible_meetings(request.user)
+        .filter(end__gte=timezone.now())
+        .select_related("municipality", "wijk")
     )
-    mine = [m for m in upcoming if access.may_see_meeting(request.user, m)]
     going = set(
         request.user.meeting_attendances.filter(meeting__in=mine).values_list(
             "meeting_id", flat=True

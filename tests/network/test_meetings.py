@@ -118,3 +118,48 @@ def test_ik_kom_counts_for_the_organiser_and_the_meeting_goes_in_the_calendar(lo
     assert "Buurthuis" in printed.content.decode()
     login(world.gangmaker_a).post(reverse("network:attend", args=[meeting.pk]), {"coming": "nee"})
     assert not MeetingAttendance.objects.exists()
+
+
+def test_who_sees_a_meeting_is_who_is_invited_plus_its_municipalitys_coordinators(
+    world, other_municipality
+):
+    """Two encodings of one rule: `invited` (from the meeting) and `visible_meetings` (from the
+    person, for lists). Every audience and area, every role of both municipalities."""
+    from network.access import invited, may_see_meeting
+
+    people = [
+        world.bewoner_a,
+        world.gangmaker_a,
+        world.gangmaker_b,
+        world.welzijn_a,
+        world.welzijn_other,
+        world.coordinator,
+        world.outsider,
+        other_municipality.gangmaker,
+        other_municipality.coordinator,
+    ]
+    start = timezone.now() + datetime.timedelta(days=3)
+    for audience in Audience.values:
+        for municipality, wijk in (
+            (world.home, world.wijk),
+            (world.home, None),
+            (None, None),
+            (other_municipality.home, other_municipality.wijk),
+        ):
+            meeting = Meeting.objects.create(
+                municipality=municipality,
+                wijk=wijk,
+                title="t",
+                start=start,
+                end=start + datetime.timedelta(hours=1),
+                location="x",
+                audience=audience,
+            )
+            guests = set(invited(meeting).values_list("pk", flat=True))
+            for person in people:
+                coordinates = (
+                    municipality is not None
+                    and person.coordinator_assignments.filter(municipality=municipality).exists()
+                )
+                expected = person.pk in guests or coordinates
+                assert may_see_meeting(person, meeting) == expected, (audience, wijk, person)
