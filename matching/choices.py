@@ -8,6 +8,7 @@ events and the survey use too, are in streets.vocabulary.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Category(models.TextChoices):
@@ -32,7 +33,7 @@ class Urgency(models.TextChoices):
 
 class PostKind(models.TextChoices):
     OFFER = "offer", _("aanbod")
-    REQUEST = "request", _("vraag")
+    REQUEST = "request", pgettext_lazy("soort bericht", "vraag")
 
 
 class PostStatus(models.TextChoices):

@@ -102,7 +102,7 @@ class MeetingForm(forms.ModelForm):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
         if start and end and end <= start:
-            self.add_error("end", _("Het einde ligt na het begin."))
+            self.add_error("end", _("Het einde moet na het begin liggen."))
         home, wijk = data.get("municipality"), data.get("wijk")
         if home and wijk and not wijk.path.startswith(home.path):
             self.add_error("wijk", _("Kies een wijk van deze gemeente."))

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ApplicationState(models.TextChoices):
@@ -28,7 +29,7 @@ class PackItem(models.TextChoices):
     FOLDER = "folder", _("folder")
     CARDS = "cards", _("kaartjes")
     STREET_MAP = "street_map", _("straatkaart")
-    TIPS = "tips", _("tips")
+    TIPS = "tips", pgettext_lazy("startpakket", "tips")
 
 
 class RequestStatus(models.TextChoices):

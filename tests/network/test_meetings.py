@@ -86,7 +86,7 @@ def test_a_rejected_meeting_keeps_what_was_typed(login, world):
     data["end"] = data["start"].replace("19:30", "18:00")
     response = login(world.coordinator).post(reverse("network:new_meeting"), data)
     body = response.content.decode()
-    assert "Het einde ligt na het begin." in body
+    assert "Het einde moet na het begin liggen." in body
     assert "Buurthuis De Pijler" in body
     assert not Meeting.objects.exists()
     assert login(world.gangmaker_a).get(reverse("network:new_meeting")).status_code == 403
