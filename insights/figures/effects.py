@@ -133,8 +133,8 @@ class EffectReport:
                     (gettext("respondenten"), row.n),
                     *zip(self.category_labels, row.categories, strict=True),
                     (gettext("gemiddelde score (0-6)"), row.mean),
-                    (gettext("95%-interval, ondergrens"), row.low),
-                    (gettext("95%-interval, bovengrens"), row.high),
+                    (gettext("ondergrens van het interval (95%)"), row.low),
+                    (gettext("bovengrens van het interval (95%)"), row.high),
                     (gettext("gemiddeld sociaal (0-3)"), row.social),
                     (gettext("gemiddeld emotioneel (0-3)"), row.emotional),
                 ]

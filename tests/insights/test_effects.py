@@ -180,7 +180,7 @@ def test_the_wijk_report_brings_presence_help_growth_and_effects_together(measur
     for heading in ("Aanwezigheid", "Hulp: buren helpen buren", "Groei", "Effecten"):
         assert heading in html
     assert "Lief &amp; Leedstraten" in html
-    assert "niet eenzaam" in html and "Score (95%-interval)" in html
+    assert "niet eenzaam" in html and "Score (interval 95%)" in html
 
 
 def test_the_yearly_report_of_zwaanshals_shows_its_effects_to_its_gangmaker(measured, login):
