@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.ratelimit import rate_limited
 
@@ -22,7 +22,8 @@ from .forms import PreferenceForm, SubscribeForm
 from .models import NewsletterIndexPage, NewsletterPage, Subscriber
 from .recipients import gets_as_gangmaker, may_send
 
-BAD_LINK = 400
+# A link that was altered or expired is "not found", like a guessed address.
+BAD_LINK = 404
 
 
 def _newsletter(newsletter_id: int) -> NewsletterIndexPage:
@@ -43,6 +44,7 @@ def subscribe(request, newsletter_id):
     )
 
 
+@require_safe
 def subscribed(request, newsletter_id):
     return render(
         request,
@@ -129,6 +131,7 @@ def preferences(request):
     return render(request, "network/newsletters/preferences.html", {"newsletters": newsletters})
 
 
+@require_safe
 def print_issue(request, issue_id):
     """The issue on A4 for gangmakers to pass on: public once sent, before that for senders."""
     issue = get_object_or_404(NewsletterPage.objects.live(), pk=issue_id)

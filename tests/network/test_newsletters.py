@@ -83,11 +83,11 @@ def test_subscribing_takes_a_confirmation_by_link_and_the_links_get_changes_noth
 def test_a_confirmation_link_that_was_altered_or_is_too_old_is_refused(client, newsletter):
     subscriber = Subscriber.objects.create(newsletter=newsletter, email="a@example.org")
     token = tokens.confirm_token(subscriber)
-    assert client.post(reverse("network:newsletter_confirm", args=[token + "x"])).status_code == 400
+    assert client.post(reverse("network:newsletter_confirm", args=[token + "x"])).status_code == 404
     later = time.time() + tokens.CONFIRM_MAX_AGE + 60
     with mock.patch("time.time", return_value=later):
         response = client.post(reverse("network:newsletter_confirm", args=[token]))
-    assert response.status_code == 400
+    assert response.status_code == 404
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.PENDING
 
@@ -233,7 +233,7 @@ def test_an_altered_unsubscribe_link_is_refused(client, newsletter):
     token = tokens.unsubscribe_token(newsletter.pk, "a@example.org")
     forged = tokens.unsubscribe_token(newsletter.pk, "b@example.org").split(":")[0]
     bad = forged + ":" + token.split(":", 1)[1]
-    assert client.post(reverse("network:newsletter_unsubscribe", args=[bad])).status_code == 400
+    assert client.post(reverse("network:newsletter_unsubscribe", args=[bad])).status_code == 404
     assert not Subscriber.objects.exists()
 
 
@@ -330,3 +330,116 @@ def test_a_mail_server_that_cannot_be_reached_leaves_the_rest_for_the_next_run(w
     enqueue.assert_called_once_with(dispatch.pk, batches=1)
     sending.send_batch(dispatch.pk)
     assert len(mail.outbox) == 5
+
+
+# --- the person's data ------------------------------------------------------------------------
+
+
+def test_a_persons_download_has_their_subscriptions_and_erasing_removes_every_trace(
+    world, issue, django_capture_on_commit_callbacks
+):
+    from accounts.privacy import Identity, export_personal_data
+    from network.personal_data import erase_newsletters
+
+    person = world.gangmaker_a
+    Subscriber.objects.create(
+        newsletter=issue.newsletter, email=person.email, status=SubscriberStatus.ACTIVE
+    )
+    _sent_mail(world, issue, django_capture_on_commit_callbacks)
+    data = export_personal_data(person)["nieuwsbrieven"]
+    assert [row["email"] for row in data["aanmeldingen"]] == [person.email]
+    assert [row["dispatch__subject"] for row in data["ontvangen"]] == ["Nieuwsbrief maart"]
+
+    erase_newsletters(person, Identity(person.pk, person.get_full_name(), person.email))
+    assert not Subscriber.objects.filter(email__iexact=person.email).exists()
+    assert not Delivery.objects.filter(email__iexact=person.email).exists()
+    assert Delivery.objects.filter(email__iexact=world.gangmaker_b.email).exists()
+
+
+# --- reading and sending: who may --------------------------------------------------------------
+
+
+def _send_urls(issue):
+    return [
+        reverse("network_newsletter_test", args=[issue.pk]),
+        reverse("network_newsletter_send", args=[issue.pk]),
+        reverse("network_newsletter_progress", args=[issue.pk]),
+    ]
+
+
+def test_anyone_reads_the_archive_of_sent_issues_and_no_issue_before_it_was_sent(
+    client, login, world, issue, django_capture_on_commit_callbacks
+):
+    draft = NewsletterPageFactory(parent=issue.newsletter, title="Nog niet verzonden")
+    _sent_mail(world, issue, django_capture_on_commit_callbacks)
+    archive = client.get(issue.newsletter.url).content.decode()
+    assert "Nieuwsbrief maart" in archive and "Nog niet verzonden" not in archive
+    assert client.get(issue.url).status_code == 200
+    assert client.get(reverse("network:newsletter_print", args=[issue.pk])).status_code == 200
+    for person in (None, world.gangmaker_a, world.bewoner_a):
+        reader = login(person) if person else client
+        assert reader.get(draft.url).status_code == 404
+        assert reader.get(reverse("network:newsletter_print", args=[draft.pk])).status_code == 404
+    coordinator = login(world.coordinator)
+    assert coordinator.get(reverse("network:newsletter_print", args=[draft.pk])).status_code == 200
+
+
+def test_the_empty_archive_says_how_to_get_the_first_issue(client, newsletter):
+    page = client.get(newsletter.url).content.decode()
+    assert "Er is nog geen nieuwsbrief verschenen" in page
+
+
+def test_only_the_municipalitys_coordinator_sends_and_sees_drafts_in_the_admin(
+    client, login, world, issue, other_municipality
+):
+    for person in (world.gangmaker_a, world.bewoner_a, other_municipality.coordinator):
+        admin = login(person)
+        for url in _send_urls(issue):
+            assert admin.get(url).status_code in (302, 403, 404), (person, url)
+            assert admin.post(url).status_code in (302, 403, 404), (person, url)
+        edit = admin.get(reverse("wagtailadmin_pages:edit", args=[issue.pk]))
+        assert edit.status_code in (302, 403)
+        preview = admin.get(reverse("wagtailadmin_pages:preview_on_edit", args=[issue.pk]))
+        assert preview.status_code in (302, 403, 404)
+    client.logout()
+    for url in _send_urls(issue):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert not Dispatch.objects.exists() and not mail.outbox
+
+
+def test_the_coordinator_tests_then_sends_once_after_a_confirmation_with_the_count(
+    login, world, issue, django_capture_on_commit_callbacks
+):
+    subscribers(issue.newsletter, 3)
+    admin = login(world.coordinator)
+    admin.post(reverse("network_newsletter_test", args=[issue.pk]))
+    assert [m.to for m in mail.outbox] == [[world.coordinator.email]]
+    assert mail.outbox[0].subject == "[TEST] Nieuwsbrief maart"
+    assert not Dispatch.objects.exists()
+
+    confirm = admin.get(reverse("network_newsletter_send", args=[issue.pk])).content.decode()
+    assert "5 ontvangers" in confirm
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(reverse("network_newsletter_send", args=[issue.pk]))
+        admin.post(reverse("network_newsletter_send", args=[issue.pk]))
+    assert len(mail.outbox) == 1 + 5
+    progress = admin.get(reverse("network_newsletter_progress", args=[issue.pk]))
+    assert "5 van 5 verzonden" in progress.content.decode()
+
+
+def test_an_issue_that_is_not_published_cannot_be_sent(login, world, issue):
+    issue.unpublish()
+    admin = login(world.coordinator)
+    page = admin.get(reverse("network_newsletter_send", args=[issue.pk])).content.decode()
+    assert "Publiceer deze uitgave eerst" in page
+    admin.post(reverse("network_newsletter_send", args=[issue.pk]))
+    assert not Dispatch.objects.exists()
+
+
+def test_the_preview_shows_the_mail_with_its_unsubscribe_link(rf, world, issue):
+    request = rf.get("/")
+    request.user = world.coordinator
+    html = issue.serve_preview(request, "email").content.decode()
+    assert "In de Bergweg krijgt elke nieuwe buur een taart." in html
+    assert "/nieuwsbrief/afmelden/" in html and f"Beste {world.coordinator.first_name}," in html
