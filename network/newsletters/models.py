@@ -86,6 +86,9 @@ class NewsletterPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     preview_modes = [("", _("Webpagina")), ("email", _("Zoals in de mail"))]
+    # Not in site search: a published issue that was not sent yet must not be found there.
+    # The archive page lists the sent ones.
+    search_fields = []
 
     template = "pages/newsletter_page.html"
     parent_page_types = ["network.NewsletterIndexPage"]

@@ -413,6 +413,8 @@ def test_the_coordinator_tests_then_sends_once_after_a_confirmation_with_the_cou
 ):
     subscribers(issue.newsletter, 3)
     admin = login(world.coordinator)
+    edit = admin.get(reverse("wagtailadmin_pages:edit", args=[issue.pk])).content.decode()
+    assert "Stuur een test naar mijzelf" in edit and "Verzenden naar abonnees" in edit
     admin.post(reverse("network_newsletter_test", args=[issue.pk]))
     assert [m.to for m in mail.outbox] == [[world.coordinator.email]]
     assert mail.outbox[0].subject == "[TEST] Nieuwsbrief maart"
@@ -443,3 +445,16 @@ def test_the_preview_shows_the_mail_with_its_unsubscribe_link(rf, world, issue):
     html = issue.serve_preview(request, "email").content.decode()
     assert "In de Bergweg krijgt elke nieuwe buur een taart." in html
     assert "/nieuwsbrief/afmelden/" in html and f"Beste {world.coordinator.first_name}," in html
+
+
+def test_a_newsletter_lives_under_a_municipality_and_an_unsent_issue_is_not_in_search(
+    world, issue
+):
+    from wagtail.models import Page
+
+    from network.newsletters.models import NewsletterIndexPage, NewsletterPage
+
+    assert NewsletterIndexPage.can_create_at(world.home)
+    assert NewsletterPage.can_create_at(issue.newsletter)
+    assert not NewsletterPage.can_create_at(world.home)
+    assert not Page.objects.live().search("Nieuwsbrief maart")
