@@ -457,3 +457,28 @@ def test_a_newsletter_lives_under_a_municipality_and_an_unsent_issue_is_not_in_s
     assert NewsletterPage.can_create_at(issue.newsletter)
     assert not NewsletterPage.can_create_at(world.home)
     assert not Page.objects.live().search("Nieuwsbrief maart")
+
+
+@pytest.mark.parametrize(
+    "token", ["%00", "x" * 5000, "\u202e\u0644", "W10:1abc:def", ".eJyLjgUAARUAuQ:a:b"]
+)
+def test_hostile_tokens_in_the_signed_links_are_not_found_not_an_error(client, token):
+    for name in ("network:newsletter_confirm", "network:newsletter_unsubscribe"):
+        url = reverse(name, args=["TOKEN"]).replace("TOKEN", token)
+        assert client.get(url).status_code == 404
+        assert client.post(url).status_code == 404
+
+
+def test_a_newsletter_with_no_municipality_above_it_is_national_and_reaches_every_gangmaker(
+    world, other_municipality
+):
+    from wagtail.models import Page
+
+    # Where the national site's root will hold it; add_child does not ask parent_page_types.
+    national = NewsletterIndexPageFactory(
+        parent=Page.get_first_root_node(), title="Landelijke nieuwsbrief", slug="landelijk"
+    )
+    assert national.municipality is None
+    emails = {r.email for r in recipients(national)}
+    assert {world.gangmaker_a.email.lower(), other_municipality.gangmaker.email.lower()} <= emails
+    assert world.bewoner_a.email.lower() not in emails
