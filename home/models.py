@@ -45,7 +45,12 @@ class HomePage(Page):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["streets.NeighbourhoodPage", "home.ArticleIndexPage", "home.FormPage"]
+    subpage_types = [
+        "streets.NeighbourhoodPage",
+        "home.ArticleIndexPage",
+        "home.FormPage",
+        "network.NewsletterIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("gemeente (startpagina)")

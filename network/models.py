@@ -182,3 +182,29 @@ class MeetingAttendance(models.Model):
 
     def __str__(self):
         return f"{self.meeting_id}: {self.user_id}"
+
+
+# The newsletter's models live in their feature package; importing them here is how Django
+# finds them under the app label `network`.
+from .newsletters.models import (  # noqa: E402
+    Delivery,
+    Dispatch,
+    NewsletterIndexPage,
+    NewsletterPage,
+    Subscriber,
+)
+
+__all__ = [
+    "Audience",
+    "Delivery",
+    "Dispatch",
+    "ExchangeReport",
+    "GangmakerMessage",
+    "Meeting",
+    "MeetingAttendance",
+    "NewsletterIndexPage",
+    "NewsletterPage",
+    "Reply",
+    "Subscriber",
+    "Topic",
+]

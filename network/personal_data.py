@@ -1,7 +1,10 @@
-"""The exchange's part of a person's data rights: what they wrote there and the messages they
-sent or received. Registered with accounts.privacy in NetworkConfig.ready()."""
+"""The network's part of a person's data rights: what they wrote in the exchange, the messages
+they sent or received, and their newsletter subscriptions and the issues mailed to them.
+Registered with accounts.privacy in NetworkConfig.ready()."""
 
-from .models import ExchangeReport, GangmakerMessage, Reply, Topic
+from django.db.models import Q
+
+from .models import Delivery, ExchangeReport, GangmakerMessage, Reply, Subscriber, Topic
 
 
 def export(user) -> dict:
@@ -28,3 +31,39 @@ def erase(user, identity) -> None:
     ExchangeReport.objects.filter(reporter=user).delete()
     GangmakerMessage.objects.filter(sender=user).delete()
     GangmakerMessage.objects.filter(recipient=user).delete()
+
+
+def _newsletter_rows(user, model, email=None):
+    email = email if email is not None else user.email
+    mine = Q(user=user)
+    if email:
+        mine |= Q(email__iexact=email)
+    return model.objects.filter(mine)
+
+
+def export_newsletters(user) -> dict:
+    return {
+        "aanmeldingen": list(
+            _newsletter_rows(user, Subscriber).values(
+                "newsletter__title",
+                "email",
+                "name",
+                "status",
+                "created_at",
+                "confirmed_at",
+                "unsubscribed_at",
+            )
+        ),
+        "ontvangen": list(
+            _newsletter_rows(user, Delivery).values("dispatch__subject", "email", "sent_at")
+        ),
+    }
+
+
+def erase_newsletters(user, identity) -> None:
+    """Subscriptions and the record of each issue mailed to the person go.
+
+    An opt-out goes too: a deleted account is nobody's gangmaker, so nothing is sent again.
+    """
+    _newsletter_rows(user, Subscriber, identity.email).delete()
+    _newsletter_rows(user, Delivery, identity.email).delete()

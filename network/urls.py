@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -26,4 +26,5 @@ urlpatterns = [
     path("bijeenkomsten/<int:meeting_id>/aanwezig/", views.attend, name="attend"),
     path("bijeenkomsten/<int:meeting_id>/agenda.ics", views.meeting_ics, name="meeting_ics"),
     path("bijeenkomsten/<int:meeting_id>/uitnodiging/", views.invitation, name="invitation"),
+    path("", include("network.newsletters.urls")),
 ]

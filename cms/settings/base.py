@@ -355,6 +355,7 @@ RATE_LIMITS = {
     "board_post": (10, 3600),
     "join_request": (5, 3600),
     "street_application": (5, 3600),
+    "newsletter_subscribe": (5, 3600),
 }
 
 # Two-factor authentication: required for welzijn staff, coordinators and superusers before

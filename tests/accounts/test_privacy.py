@@ -71,6 +71,7 @@ def test_the_download_has_a_section_from_every_app_that_keeps_personal_data(neig
         "effectmeting",
         "zorgsignalen",
         "uitwisseling",
+        "nieuwsbrieven",
         "programma",
         "welkom",
     }

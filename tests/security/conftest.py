@@ -19,6 +19,7 @@ from insights.services import create_api_token
 from matching.models import CareRota
 from matching.services.lifecycle import make_match
 from network.models import Meeting
+from network.newsletters.models import Dispatch
 from network.services import post_reply, post_topic
 from pot.choices import Gift, Occasion
 from pot.models import Reminder
@@ -30,6 +31,7 @@ from streets.safety.services import add_emergency_contact, add_spare_key, give_c
 from tests.effects.factories import effect_round
 from tests.insights.factories import CareSignalFactory
 from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, PostReportFactory
+from tests.network.factories import NewsletterIndexPageFactory, NewsletterPageFactory
 from tests.pot.factories import TipFactory, funded_pot
 from tests.programme.factories import StreetApplicationFactory
 from tests.streets.factories import EventPageFactory, MembershipFactory
@@ -128,6 +130,9 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
     question = WelzijnQuestion.objects.create(
         street=street, asked_by=gangmaker, question="Wat kan ik doen?"
     )
+    newsletter = NewsletterIndexPageFactory(parent=world.home)
+    issue = NewsletterPageFactory(parent=newsletter, title=f"Nieuwsbrief {street.title}")
+    Dispatch.objects.create(issue=issue, subject=issue.title, body_html="", body_text="")
     return {
         "meeting_id": meeting.pk,
         "membership_id": applicant.pk,
@@ -158,6 +163,8 @@ def street_objects(world, street, gangmaker, bewoner) -> dict[str, int]:
         "key_id": spare_key.pk,
         "contact_id": contact.pk,
         "question_id": question.pk,
+        "newsletter_id": newsletter.pk,
+        "issue_id": issue.pk,
     }
 
 

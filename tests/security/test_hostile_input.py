@@ -107,6 +107,8 @@ FORMS = [
     ("streets:safety_contact_add", ("street_id", "net_id"), "bewoner_a"),
     ("accounts:login", (), None),
     ("accounts:password_reset", (), None),
+    ("network:newsletter_subscribe", ("newsletter_id",), None),
+    ("network:newsletter_preferences", (), "gangmaker_a"),
 ]
 
 

@@ -704,6 +704,22 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
         ),
     ),
     ("surveys:response_delete", Submission("gangmaker_a")),
+    # Newsletters: the public subscribe form and a gangmaker's own switch.
+    (
+        "network:newsletter_subscribe",
+        Submission(
+            "anonymous",
+            lambda c: {
+                "email": "lezer@example.org",
+                "name": "Lies",
+                TIMESTAMP_FIELD: start_token(timezone.now().timestamp() - 30),
+            },
+        ),
+    ),
+    (
+        "network:newsletter_preferences",
+        Submission("gangmaker_a", lambda c: {"newsletter": c.o["newsletter_id"]}),
+    ),
     (
         "surveys:public_answer",
         Submission(

@@ -157,6 +157,18 @@ ROUTES: dict[str, Route] = {
     "network:meeting": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
     "network:attend": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
     "network:meeting_ics": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
+    # Newsletters: subscribing and the printed issue are public (an issue only once sent:
+    # tests/network/test_newsletters.py); confirming and unsubscribing need a signed link.
+    "network:newsletter_subscribe": Route(
+        lambda o: {"newsletter_id": o["newsletter_id"]}, ALL, ALL
+    ),
+    "network:newsletter_subscribed": Route(
+        lambda o: {"newsletter_id": o["newsletter_id"]}, ALL, NOBODY
+    ),
+    "network:newsletter_confirm": Route(lambda o: {"token": "geraden-token"}, NOBODY, NOBODY),
+    "network:newsletter_unsubscribe": Route(lambda o: {"token": "geraden-token"}, NOBODY, NOBODY),
+    "network:newsletter_preferences": Route(_none, USERS, USERS),
+    "network:newsletter_print": Route(lambda o: {"issue_id": o["issue_id"]}, ALL, NOBODY),
     "network:invitation": Route(
         lambda o: {"meeting_id": o["meeting_id"]}, COORDINATOR, COORDINATOR
     ),

@@ -10,6 +10,7 @@ from demo.builders import (
     insights,
     matches,
     network,
+    newsletters,
     pot,
     programme,
     rota,
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             insights,
             safety,
             network,
+            newsletters,
             programme,
             effect_rounds,
         ):

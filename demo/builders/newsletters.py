@@ -1,0 +1,106 @@
+"""Demo data for the newsletter: Rotterdam's newsletter page with one issue in the archive,
+recorded as sent to its subscribers and the gangmakers (no mail goes out while seeding), and a
+few subscribers, one still waiting for confirmation. Idempotent: found again by slug."""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
+from network.newsletters.choices import SubscriberStatus
+from network.newsletters.mail import render_issue
+from network.newsletters.models import (
+    Delivery,
+    Dispatch,
+    NewsletterIndexPage,
+    NewsletterPage,
+    Subscriber,
+)
+from network.newsletters.recipients import recipients
+
+ISSUE = "Nieuwsbrief december: welkom, nieuwe buren"
+READERS = [
+    ("lezer1@example.org", "Ria", SubscriberStatus.ACTIVE),
+    ("lezer2@example.org", "", SubscriberStatus.ACTIVE),
+    ("lezer3@example.org", "Mustafa", SubscriberStatus.ACTIVE),
+    ("lezer4@example.org", "Joke", SubscriberStatus.PENDING),
+]
+
+
+def build(home, stdout):
+    newsletter = NewsletterIndexPage.objects.child_of(home).filter(slug="nieuwsbrief").first()
+    if newsletter is None:
+        newsletter = NewsletterIndexPage(
+            title="Nieuwsbrief",
+            slug="nieuwsbrief",
+            intro="<p>Eens per maand nieuws uit de Lief &amp; Leedstraten van Rotterdam: "
+            "ideeën van gangmakers, bijeenkomsten en tips.</p>",
+        )
+        home.add_child(instance=newsletter)
+        newsletter.save_revision().publish()
+    now = timezone.now()
+    for email, name, status in READERS:
+        Subscriber.objects.get_or_create(
+            newsletter=newsletter,
+            email=email,
+            defaults={
+                "name": name,
+                "status": status,
+                "confirmed_at": now if status == SubscriberStatus.ACTIVE else None,
+            },
+        )
+    issue = NewsletterPage.objects.child_of(newsletter).filter(title=ISSUE).first()
+    if issue is None:
+        issue = NewsletterPage(
+            title=ISSUE,
+            intro="Een taart voor nieuwe buren, een gangmakersavond in Noord en de feestdagen.",
+            body=[
+                ("heading", "Welkom, nieuwe buren"),
+                (
+                    "paragraph",
+                    RichText(
+                        "<p>In de Bergweg krijgt elke nieuwe buur een taart en een kaart met "
+                        "de namen van de gangmakers. Bart vertelt hoe dat begon: één buurvrouw "
+                        "bakte, nu bakken er vijf om de beurt.</p>"
+                    ),
+                ),
+                ("heading", "Gangmakersavond in Noord"),
+                (
+                    "paragraph",
+                    RichText(
+                        "<p>Gangmakers en welzijn van Noord praten bij over een tweede "
+                        "gangmaker vinden. Kijk onder Bijeenkomsten en laat weten of u "
+                        "komt.</p>"
+                    ),
+                ),
+                (
+                    "quote",
+                    {
+                        "text": "Een kaartje in de bus doet meer dan je denkt.",
+                        "attribution": "Gerda, Zwaanshals",
+                    },
+                ),
+            ],
+        )
+        newsletter.add_child(instance=issue)
+        issue.save_revision().publish()
+    if not Dispatch.objects.filter(issue=issue).exists():
+        subject, html, text = render_issue(issue)
+        people = recipients(newsletter)
+        sent_at = now - datetime.timedelta(days=3)
+        dispatch = Dispatch.objects.create(
+            issue=issue,
+            total=len(people),
+            subject=subject,
+            body_html=html,
+            body_text=text,
+            started_at=sent_at,
+            finished_at=sent_at,
+        )
+        Delivery.objects.bulk_create(
+            Delivery(
+                dispatch=dispatch, email=p.email, name=p.name, user_id=p.user_id, sent_at=sent_at
+            )
+            for p in people
+        )
+    stdout.write(f"Nieuwsbrief: {newsletter.url_path}, 1 uitgave in het archief")
