@@ -1,9 +1,21 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from .languages import language_choices
 from .models import User
+
+
+class LanguageSelect(forms.Select):
+    """Each language named in itself, and marked so: `<option lang="tr">Türkçe</option>`."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -33,11 +45,24 @@ class AdminLoginForm(WagtailLoginForm):
 
 
 class AccountForm(forms.ModelForm):
-    """What a member can change about themselves."""
+    """What a member can change about themselves, their language included."""
+
+    language = forms.TypedChoiceField(
+        label=_("Taal"),
+        choices=language_choices,
+        widget=LanguageSelect,
+        help_text=_("De taal van de website en van de e-mails die u van ons krijgt."),
+    )
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "phone"]
+        fields = ["first_name", "last_name", "phone", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Not chosen yet: the language the page is shown in now.
+        if not self.instance.language:
+            self.initial["language"] = translation.get_language()
 
 
 class TokenForm(forms.Form):
