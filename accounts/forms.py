@@ -49,6 +49,8 @@ class AccountForm(forms.ModelForm):
 
     language = forms.TypedChoiceField(
         label=_("Taal"),
+        # Left out of a post (an older form): the language stays as it was.
+        required=False,
         choices=language_choices,
         widget=LanguageSelect,
         help_text=_("De taal van de website en van de e-mails die u van ons krijgt."),
@@ -63,6 +65,9 @@ class AccountForm(forms.ModelForm):
         # Not chosen yet: the language the page is shown in now.
         if not self.instance.language:
             self.initial["language"] = translation.get_language()
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
 
 class TokenForm(forms.Form):

@@ -29,10 +29,11 @@ def account(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         # The confirmation is read on the next page, which is in the new language.
-        with translation.override(user.language):
+        with translation.override(user.language or translation.get_language()):
             messages.success(request, _("Uw gegevens zijn opgeslagen."))
         response = redirect("accounts:account")
-        _remember_language(response, user.language)
+        if user.language:
+            _remember_language(response, user.language)
         return response
     return render(request, "accounts/account.html", {"form": form})
 
