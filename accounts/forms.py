@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from .languages import language_choices
+from .languages import language_choices, usable
 from .models import User
 
 
@@ -104,3 +104,12 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."), code="password_incorrect")
         return password
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, its e-mail written in the account's language (else the page's)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        chosen = getattr(context.get("user"), "language", "")
+        with translation.override(usable(chosen or translation.get_language())):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 
-from accounts.forms import AccountForm, LoginForm
+from accounts.forms import AccountForm, LoginForm, PasswordResetForm
 from accounts.languages import is_available
 from accounts.ratelimit import TOO_MANY_REQUESTS
 
@@ -74,6 +74,7 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/password_change_done.html"
 )
 password_reset = auth_views.PasswordResetView.as_view(
+    form_class=PasswordResetForm,
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",

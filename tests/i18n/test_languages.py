@@ -190,3 +190,11 @@ def test_printed_sheets_declare_language_and_direction(world):
     response = client.get(reverse("streets:street_card", args=[world.street_a.pk]))
     assert response.status_code == 200
     assert html_lang(response.text) == ("ar", "rtl")
+
+
+def test_the_password_reset_mail_is_in_the_accounts_language(client, world):
+    world.bewoner_a.language = "tr"
+    world.bewoner_a.save()
+    client.post(reverse("accounts:password_reset"), {"email": world.bewoner_a.email})
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == _in("tr", "Een nieuw wachtwoord voor Lief & Leed")
