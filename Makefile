@@ -23,7 +23,24 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-migrate: install
+# The catalogues in locale/ are sources; their compiled .mo files are made here, never committed.
+# Django's compilemessages skips a catalogue whose .mo is newer. Needs GNU gettext (msgfmt).
+.PHONY: locale messages
+locale: install
+	@command -v msgfmt >/dev/null || { echo "msgfmt ontbreekt: installeer gettext (apt-get install gettext)"; exit 1; }
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+
+# Extract every msgid from the code and templates into locale/{nl,en,tr,ar}/LC_MESSAGES/django.po
+# (existing translations kept, new ones empty, vanished ones dropped); tests/i18n checks them.
+MESSAGE_LANGUAGES := nl en tr ar
+MESSAGE_IGNORE := --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench \
+	--ignore=test-artifacts --ignore=var --ignore=media --ignore=static_collected --ignore=demo
+messages: install
+	$(BIN)/python manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) $(MESSAGE_IGNORE) \
+		--no-obsolete --add-location=file
+	$(MAKE) locale
+
+migrate: locale
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
@@ -33,26 +50,26 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py run_all 127.0.0.1:8000
 
-qcluster: install
+qcluster: locale
 	$(BIN)/python manage.py qcluster
 
-test: install
+test: locale
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: locale
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --create-db $(PYTEST_ARGS)
 
 # Production rehearsal: PostgreSQL, Redis, gunicorn on http://localhost:8015 and a qcluster.
-prod-local: install
+prod-local: locale
 	deploy/prod-local.sh
 
 # A real gunicorn and qcluster against the local PostgreSQL and Redis (tests/ops/test_integration.py).
-test-integration: install
+test-integration: locale
 	LIEFLEED_INTEGRATION=1 $(BIN)/pytest -m integration -p no:randomly tests/ops/test_integration.py
 
 # Journeys and accessibility checks in Debian's Chromium (tests/e2e/); screenshots in test-artifacts/.
 .PHONY: test-e2e
-test-e2e: install
+test-e2e: locale
 	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 # lint-imports checks the layers of the apps ([tool.importlinter] in pyproject.toml).

@@ -12,3 +12,9 @@ class AccountsConfig(AppConfig):
 
         register_personal_data("account", personal_data.export, personal_data.erase)
         usercache.connect_signals()
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .languages import keep_chosen_language
+
+        user_logged_in.connect(keep_chosen_language, dispatch_uid="accounts.keep_language")

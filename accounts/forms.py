@@ -1,9 +1,21 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from .languages import language_choices, usable
 from .models import User
+
+
+class LanguageSelect(forms.Select):
+    """Each language named in itself, and marked so: `<option lang="tr">Türkçe</option>`."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -33,11 +45,29 @@ class AdminLoginForm(WagtailLoginForm):
 
 
 class AccountForm(forms.ModelForm):
-    """What a member can change about themselves."""
+    """What a member can change about themselves, their language included."""
+
+    language = forms.TypedChoiceField(
+        label=_("Taal"),
+        # Left out of a post (an older form): the language stays as it was.
+        required=False,
+        choices=language_choices,
+        widget=LanguageSelect,
+        help_text=_("De taal van de website en van de e-mails die u van ons krijgt."),
+    )
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "phone"]
+        fields = ["first_name", "last_name", "phone", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Not chosen yet: the language the page is shown in now.
+        if not self.instance.language:
+            self.initial["language"] = translation.get_language()
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
 
 class TokenForm(forms.Form):
@@ -74,3 +104,12 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."), code="password_incorrect")
         return password
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, its e-mail written in the account's language (else the page's)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        chosen = getattr(context.get("user"), "language", "")
+        with translation.override(usable(chosen or translation.get_language())):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

@@ -1,4 +1,5 @@
-"""The one way the site e-mails a person: a Dutch plain-text and HTML message from templates.
+"""The one way the site e-mails a person: a plain-text and HTML message from templates, in the
+recipient's language (accounts.languages.language_of: theirs, else Dutch), whoever sent it.
 
 Neighbours who are not online have no address; for them `send_to_user` sends nothing and
 returns False, and the caller's screen tells the gangmaker to pass the news on in person.
@@ -16,6 +17,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .languages import is_rtl, language_of
+
 logger = logging.getLogger(__name__)
 
 # smtplib's errors and socket errors (refused, unreachable, timed out) are all OSErrors.
@@ -27,11 +30,16 @@ def send_to_user(user, template_base: str, context: dict, *, fail_silently: bool
     if not user.email or not user.is_active:
         return False
     context = {"user": user, "site_url": settings.WAGTAILADMIN_BASE_URL, **context}
-    with translation.override(settings.LANGUAGE_CODE):
+    language = language_of(user)
+    with translation.override(language):
         subject = " ".join(render_to_string(f"{template_base}_subject.txt", context).split())
         text = render_to_string(f"{template_base}.txt", context)
         html = render_to_string(f"{template_base}.html", context)
+    # The HTML part declares its language and direction (Arabic reads right to left).
+    direction = "rtl" if is_rtl(language) else "ltr"
+    html = f'<div lang="{language}" dir="{direction}">{html}</div>'
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
+    message.extra_headers["Content-Language"] = language
     message.attach_alternative(html, "text/html")
     try:
         message.send()

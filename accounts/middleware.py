@@ -4,12 +4,14 @@ from django.apps import apps
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.middleware import OTPMiddleware
 
 from . import twofactor, usercache
+from .languages import is_available
 
 
 class AdminContentSecurityPolicyMiddleware:
@@ -119,3 +121,30 @@ class CachedOTPMiddleware(OTPMiddleware):
         device = apps.get_model(label)(pk=pk, user_id=user_id, confirmed=confirmed, name=name)
         device._state.adding = False
         return device
+
+
+class AccountLanguageMiddleware:
+    """A logged-in person sees the site in the language kept on their account; without one,
+    the footer's choice (home.middleware.ChosenLanguageMiddleware, which runs first) stands.
+    The user row is loaded for the request anyway (two-factor, private caching): no extra
+    query. A session cookie is looked for first, so an anonymous request never loads a
+    session for this. The Wagtail admin keeps the editor's own admin language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and not request.path.startswith(
+            settings.SECURE_CSP_ADMIN_PATH
+        ):
+            user = request.user
+            chosen = getattr(user, "language", "") if user.is_authenticated else ""
+            if is_available(chosen) and chosen != request.LANGUAGE_CODE:
+                language = chosen
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        if language is not None:
+            response.headers["Content-Language"] = language
+        return response

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .languages import language_choices
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -53,6 +55,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("niet online"),
         default=False,
         help_text=_("Deze buur heeft geen e-mail; de gangmaker regelt alles persoonlijk."),
+    )
+    # Empty until the person chooses (account page, footer) or joins: then the footer's choice
+    # counts on the site, and e-mail is Dutch (accounts.languages.language_of).
+    language = models.CharField(
+        _("taal"),
+        max_length=8,
+        blank=True,
+        default="",
+        choices=language_choices,
+        help_text=_("De taal van de website en van de e-mails die u van ons krijgt."),
     )
     is_staff = models.BooleanField(_("toegang tot Django-beheer"), default=False)
     is_active = models.BooleanField(_("actief"), default=True)

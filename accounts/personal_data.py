@@ -13,6 +13,7 @@ def export(user) -> dict:
         "achternaam": user.last_name,
         "telefoonnummer": user.phone,
         "niet_online": user.is_offline,
+        "taal": user.language,
         "aangemeld_op": user.date_joined,
         "laatst_ingelogd": user.last_login,
         "tweestapsverificatie": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),

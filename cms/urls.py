@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,7 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),
     path("privacy/", account_views.privacy_page, name="privacy"),
-    path("taal/", set_language, name="set_language"),
+    path("taal/", account_views.set_language, name="set_language"),
     path("zoeken/", search_views.search, name="search"),
     path("", include("home.urls")),
     path("", include("ops.urls")),

@@ -39,6 +39,8 @@ if ! psql -h "$PG_HOST" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datnam
 fi
 .venv/bin/python manage.py migrate --noinput
 .venv/bin/python manage.py collectstatic --noinput --verbosity 0
+# The catalogues are sources in git; production compiles them (make locale does it too).
+.venv/bin/python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 # The demo app is not in the production settings: the rehearsal settings add it for this one
 # command, so web and worker below run on the production settings themselves.
 DJANGO_SETTINGS_MODULE=cms.settings.rehearsal .venv/bin/python manage.py seed_demo

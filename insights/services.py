@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.mail import send_to_user
 from streets.choices import MembershipStatus
@@ -57,9 +58,9 @@ def raise_signal(street: StreetPage, raised_by, **fields) -> CareSignal:
     neighbour = fields.get("neighbour")
     if neighbour is not None:
         if not street.memberships.filter(user=neighbour, status=MembershipStatus.APPROVED).exists():
-            raise CareSignalError("Deze buur is geen lid van de straat.")
+            raise CareSignalError(_("Deze buur is geen lid van de straat."))
     elif not (fields.get("non_member_name") and fields.get("non_member_house_number")):
-        raise CareSignalError("Vul naam en huisnummer in van de buur die geen lid is.")
+        raise CareSignalError(_("Vul naam en huisnummer in van de buur die geen lid is."))
     if not welzijn_staff_of(street).exists():
         raise CareSignalError(
             "Voor deze wijk is nog geen welzijnsmedewerker bekend. Neem contact op met de coördinator."
@@ -103,7 +104,7 @@ def acknowledge_signal(signal: CareSignal, by) -> CareSignal:
         .get(pk=signal.pk)
     )
     if signal.status != SignalStatus.OPEN:
-        raise CareSignalError("Dit zorgsignaal is al in behandeling genomen.")
+        raise CareSignalError(_("Dit zorgsignaal is al in behandeling genomen."))
     signal.status = SignalStatus.ACKNOWLEDGED
     signal.acknowledged_at = timezone.now()
     signal.acknowledged_by = by
@@ -116,7 +117,7 @@ def acknowledge_signal(signal: CareSignal, by) -> CareSignal:
 def add_note(signal: CareSignal, by, text: str) -> CareSignalNote:
     """A note for the staff's own record; the gangmaker does not see it."""
     if signal.status == SignalStatus.CLOSED:
-        raise CareSignalError("Dit zorgsignaal is afgesloten.")
+        raise CareSignalError(_("Dit zorgsignaal is afgesloten."))
     return CareSignalNote.objects.create(signal=signal, author=by, text=text)
 
 
@@ -129,7 +130,7 @@ def close_signal(signal: CareSignal, by, message: str = "") -> CareSignal:
         .get(pk=signal.pk)
     )
     if signal.status == SignalStatus.CLOSED:
-        raise CareSignalError("Dit zorgsignaal is al afgesloten.")
+        raise CareSignalError(_("Dit zorgsignaal is al afgesloten."))
     now = timezone.now()
     if signal.acknowledged_at is None:
         signal.acknowledged_at, signal.acknowledged_by = now, by
@@ -188,7 +189,7 @@ def answer_question(question: WelzijnQuestion, by, answer: str) -> WelzijnQuesti
     """Staff answer once; only the gangmaker who asked is told."""
     question = WelzijnQuestion.objects.select_for_update().get(pk=question.pk)
     if question.is_answered:
-        raise CareSignalError("Deze vraag is al beantwoord.")
+        raise CareSignalError(_("Deze vraag is al beantwoord."))
     question.answer = answer
     question.answered_by = by
     question.answered_at = timezone.now()

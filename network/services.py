@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.languages import for_person
 from matching.models import Notification
 from matching.services.notifications import enqueue_send
 
@@ -46,12 +47,13 @@ def post_reply(user, topic: Topic, *, body: str) -> Reply:
     others.discard(user.pk)
     people = get_user_model().objects.filter(pk__in=others, is_active=True)
     for person in people:
-        _notify(
-            person,
-            "exchange_reply",
-            _("%(name)s reageerde in de uitwisseling op “%(title)s”.")
-            % {"name": user.first_name, "title": topic.title},
-        )
+        with for_person(person):
+            _notify(
+                person,
+                "exchange_reply",
+                _("%(name)s reageerde in de uitwisseling op “%(title)s”.")
+                % {"name": user.first_name, "title": topic.title},
+            )
     return reply
 
 
@@ -82,15 +84,18 @@ def send_message(sender, membership, *, body: str) -> GangmakerMessage:
         recipient_street=membership.street,
         body=body,
     )
-    _notify(
-        membership.user,
-        "gangmaker_message",
-        _("Bericht van %(name)s (%(street)s), gangmaker: lees het onder Berichten van gangmakers.")
-        % {
-            "name": sender.first_name,
-            "street": sender_street.title if sender_street else _("coördinator"),
-        },
-    )
+    with for_person(membership.user):
+        _notify(
+            membership.user,
+            "gangmaker_message",
+            _(
+                "Bericht van %(name)s (%(street)s), gangmaker: lees het onder Berichten van gangmakers."
+            )
+            % {
+                "name": sender.first_name,
+                "street": sender_street.title if sender_street else _("coördinator"),
+            },
+        )
     return message
 
 
@@ -110,12 +115,13 @@ def create_meeting(organiser, **fields):
             if person.pk == organiser.pk:
                 continue
             if gangmaker_streets(person):
-                _notify(
-                    person,
-                    "meeting_invitation",
-                    _("Uitnodiging: %(title)s, %(when)s, %(where)s. Zie Bijeenkomsten.")
-                    % {"title": meeting.title, "when": when, "where": meeting.location},
-                )
+                with for_person(person):
+                    _notify(
+                        person,
+                        "meeting_invitation",
+                        _("Uitnodiging: %(title)s, %(when)s, %(where)s. Zie Bijeenkomsten.")
+                        % {"title": meeting.title, "when": when, "where": meeting.location},
+                    )
             else:
                 staff.append(person)
         transaction.on_commit(

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from accounts.mail import send_to_user
@@ -74,7 +75,7 @@ def decide_membership(membership: StreetMembership, by, approve: bool, note: str
     """Approve or decline a pending application; the applicant is told either way."""
     membership = StreetMembership.objects.select_for_update().get(pk=membership.pk)
     if membership.status != MembershipStatus.PENDING:
-        raise MembershipError("Over deze aanmelding is al besloten.")
+        raise MembershipError(_("Over deze aanmelding is al besloten."))
     membership.status = MembershipStatus.APPROVED if approve else MembershipStatus.DECLINED
     membership.decided_by = by
     membership.decided_at = timezone.now()
@@ -117,9 +118,9 @@ def register_offline_neighbour(
 def set_role(membership: StreetMembership, role: str, by) -> None:
     """Make an approved member gangmaker, or a gangmaker bewoner again (coordinators do this)."""
     if membership.status != MembershipStatus.APPROVED:
-        raise MembershipError("Alleen leden van de straat kunnen gangmaker worden.")
+        raise MembershipError(_("Alleen leden van de straat kunnen gangmaker worden."))
     if membership.user.is_offline and role == MemberRole.GANGMAKER:
-        raise MembershipError("Een gangmaker heeft een e-mailadres nodig om in te loggen.")
+        raise MembershipError(_("Een gangmaker heeft een e-mailadres nodig om in te loggen."))
     membership.role = role
     membership.save(update_fields=["role"])
     sync_admin_access(membership.user)

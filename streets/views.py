@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -61,6 +62,8 @@ def join(request, street_id):
                 password=data["password"],
                 first_name=data["first_name"],
                 last_name=data["last_name"],
+                # Mail to them is written in the language they joined in.
+                language=translation.get_language(),
             )
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         apply_to_join(street, user, data["house_number"], data["message"], data["via"])

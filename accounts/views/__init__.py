@@ -11,6 +11,7 @@ from .account import (
     password_reset_complete,
     password_reset_confirm,
     password_reset_done,
+    set_language,
 )
 from .privacy import create_download, delete_account, download, my_data, privacy_page
 from .twofactor import backup_codes, setup, verify
@@ -31,6 +32,7 @@ __all__ = [
     "password_reset_confirm",
     "password_reset_done",
     "privacy_page",
+    "set_language",
     "setup",
     "verify",
 ]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import environ
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -74,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.CachedOTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
+    # After home.middleware.ChosenLanguageMiddleware (the footer's cookie): the account's language.
+    "accounts.middleware.AccountLanguageMiddleware",
     "accounts.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -153,14 +154,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Dutch first; English is available through the language switch and the admin.
+# Dutch first; English, Turkish and Arabic (right to left) through the footer's language
+# switch or a person's account. Each name is written in its own language (the picker shows it
+# with that language's `lang`), so it is not translated. Django's and Wagtail's own catalogues
+# for tr and ar are used as they ship; the project's texts are in locale/<code>/.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("tr", "Türkçe"), ("ar", "العربية")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# The Wagtail admin stays Dutch or English (Wagtail's own translations), whatever the site offers.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 
 STATICFILES_FINDERS = [

@@ -10,6 +10,7 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from matching.models import (
     ACTIVE_STATUSES,
@@ -79,18 +80,18 @@ def _locked(match: Match) -> Match:
 def take_step(match: Match, action: str, by, can_manage: bool, note: str = "") -> Match:
     """Move `match` one step; raises MatchError when the step or the person is not allowed."""
     if action not in STEPS:
-        raise MatchError("Deze stap bestaat niet.")
+        raise MatchError(_("Deze stap bestaat niet."))
     match = _locked(match)
     starts, new_status, who = STEPS[action]
     roles = roles_of(by, match, can_manage)
     if not roles & who:
-        raise MatchError("Deze stap is niet aan u.")
+        raise MatchError(_("Deze stap is niet aan u."))
     if match.status not in starts:
-        raise MatchError("Dat kan niet meer: de koppeling is intussen veranderd.")
+        raise MatchError(_("Dat kan niet meer: de koppeling is intussen veranderd."))
     if action == "accept":
         busy = Match.objects.filter(offer_id=match.offer_id, status__in=ACTIVE_STATUSES).count()
         if busy >= match.offer.capacity:
-            raise MatchError("Deze helper helpt al zoveel buren als afgesproken.")
+            raise MatchError(_("Deze helper helpt al zoveel buren als afgesproken."))
     match.status = new_status
     match.save(update_fields=["status", "updated_at"])
     MatchEvent.objects.create(match=match, status=new_status, actor=by, note=note[:500])
@@ -136,11 +137,11 @@ def times_fit(request: HelpRequest, offer: HelpOffer) -> bool:
 def make_match(request: HelpRequest, offer: HelpOffer, by) -> Match:
     """A gangmaker pairs a request and an offer of their street by hand (a proposal to the helper)."""
     if request.street_id != offer.street_id:
-        raise MatchError("Een vraag en een aanbod moeten uit dezelfde straat komen.")
+        raise MatchError(_("Een vraag en een aanbod moeten uit dezelfde straat komen."))
     if request.author_id == offer.author_id:
-        raise MatchError("Iemand kan zichzelf niet helpen.")
+        raise MatchError(_("Iemand kan zichzelf niet helpen."))
     if request.status != PostStatus.OPEN or offer.status != PostStatus.OPEN:
-        raise MatchError("Kies een vraag en een aanbod die op het prikbord staan.")
+        raise MatchError(_("Kies een vraag en een aanbod die op het prikbord staan."))
     try:
         with transaction.atomic():
             match = Match.objects.create(
@@ -151,7 +152,7 @@ def make_match(request: HelpRequest, offer: HelpOffer, by) -> Match:
                 reasons=["gekoppeld door de gangmaker"],
             )
     except IntegrityError:
-        raise MatchError("Deze vraag en dit aanbod zijn al eens aan elkaar gekoppeld.") from None
+        raise MatchError(_("Deze vraag en dit aanbod zijn al eens aan elkaar gekoppeld.")) from None
     MatchEvent.objects.create(
         match=match, status=MatchStatus.PROPOSED, actor=by, note="met de hand"
     )
@@ -164,13 +165,13 @@ def record_feedback(match: Match, by, helped: bool) -> Match:
     """After a match is done, each side says whether the help really happened."""
     match = _locked(match)
     if match.status != MatchStatus.DONE:
-        raise MatchError("Dat vragen we pas als de hulp klaar is.")
+        raise MatchError(_("Dat vragen we pas als de hulp klaar is."))
     if by.pk == match.offer.author_id:
         match.helper_says_helped = helped
     elif by.pk == match.request.author_id:
         match.requester_says_helped = helped
     else:
-        raise MatchError("Deze vraag is niet aan u.")
+        raise MatchError(_("Deze vraag is niet aan u."))
     match.save(update_fields=["helper_says_helped", "requester_says_helped", "updated_at"])
     return match
 

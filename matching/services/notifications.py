@@ -18,7 +18,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from accounts.languages import for_person
 from accounts.mail import MAIL_ERRORS, send_to_user
 from matching.choices import Urgency
 from matching.models import DigestFrequency, Match, Notification, NotificationPreference
@@ -41,35 +43,58 @@ def is_quiet(moment: datetime.datetime | None = None) -> bool:
 def match_news(match: Match, kind: str) -> list[tuple[object, str, bool]]:
     """(recipient, text, urgent) for each person this change of `match` concerns.
 
-    The text is stored with the notification, in the language active when it is written
-    (Dutch in tasks and for most visitors).
+    The text is stored with the notification, written in the recipient's language
+    (accounts.languages.language_of), not in that of whoever caused the change.
     """
     request, offer = match.request, match.offer
     requester, helper = request.author, offer.author
-    names = {
-        "requester": requester.first_name,
-        "helper": helper.first_name,
-        "category": request.get_category_display(),
-    }
     urgent = request.urgency == Urgency.URGENT
+
+    def say(recipient, message: str, urgent: bool):
+        with for_person(recipient):
+            names = {
+                "requester": requester.first_name,
+                "helper": helper.first_name,
+                "category": request.get_category_display(),
+            }
+            return (recipient, _(message) % names, urgent)
+
     if kind == "proposed":
         return [
-            (helper, _("%(requester)s zoekt hulp bij %(category)s. Kunt u helpen?") % names, urgent)
+            say(
+                helper,
+                gettext_noop("%(requester)s zoekt hulp bij %(category)s. Kunt u helpen?"),
+                urgent,
+            )
         ]
     if kind == "accepted":
-        return [(requester, _("%(helper)s wil u helpen met %(category)s.") % names, True)]
+        return [say(requester, gettext_noop("%(helper)s wil u helpen met %(category)s."), True)]
     if kind == "confirmed":
-        return [(helper, _("Afgesproken: u helpt %(requester)s met %(category)s.") % names, False)]
+        return [
+            say(helper, gettext_noop("Afgesproken: u helpt %(requester)s met %(category)s."), False)
+        ]
     if kind == "done":
         return [
-            (requester, _("Is het gelukt met %(category)s? Laat het even weten.") % names, False),
-            (helper, _("Is het gelukt bij %(requester)s? Laat het even weten.") % names, False),
+            say(
+                requester,
+                gettext_noop("Is het gelukt met %(category)s? Laat het even weten."),
+                False,
+            ),
+            say(
+                helper, gettext_noop("Is het gelukt bij %(requester)s? Laat het even weten."), False
+            ),
         ]
     if kind in ("cancelled_by_helper", "declined"):
-        return [(requester, _("%(helper)s kan toch niet helpen met %(category)s.") % names, False)]
+        return [
+            say(requester, gettext_noop("%(helper)s kan toch niet helpen met %(category)s."), False)
+        ]
     if kind == "cancelled_by_requester":
         return [
-            (helper, _("%(requester)s heeft geen hulp meer nodig bij %(category)s.") % names, False)
+            say(
+                helper,
+                gettext_noop("%(requester)s heeft geen hulp meer nodig bij %(category)s."),
+                False,
+            )
         ]
     return []
 

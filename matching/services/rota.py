@@ -10,10 +10,12 @@ answering while the gangmaker plans, cannot give one moment two helpers.
 import datetime
 from collections import defaultdict
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.languages import usable
 from matching import engine
 from matching.models import (
     CareRota,
@@ -129,21 +131,26 @@ def plan(rota: CareRota, *, today: datetime.date | None = None) -> engine.RotaPl
             [row for rows in asked.values() for row in rows],
             ["helper", "state", "reason", "by_hand"],
         )
+        # Each helper reads the news in their own language.
+        languages = dict(
+            get_user_model().objects.filter(pk__in=asked).values_list("pk", "language")
+        )
         for helper_id, rows in asked.items():
-            _notify(
-                rota,
-                helper_id,
-                "rota_proposed",
-                _(
-                    "%(requester)s krijgt hulp via een zorgrooster. Kunt u %(count)s keer "
-                    "helpen? Het eerste moment: %(first)s."
+            with translation.override(usable(languages.get(helper_id))):
+                _notify(
+                    rota,
+                    helper_id,
+                    "rota_proposed",
+                    _(
+                        "%(requester)s krijgt hulp via een zorgrooster. Kunt u %(count)s keer "
+                        "helpen? Het eerste moment: %(first)s."
+                    )
+                    % {
+                        "requester": rota.request.author.first_name,
+                        "count": len(rows),
+                        "first": moment_label(rows[0]),
+                    },
                 )
-                % {
-                    "requester": rota.request.author.first_name,
-                    "count": len(rows),
-                    "first": moment_label(rows[0]),
-                },
-            )
     return result
 
 

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats
+from django.utils.translation import get_language_bidi
 
 register = template.Library()
 
@@ -15,4 +16,7 @@ def euro(value) -> str:
     text = formats.number_format(abs(amount), 2, use_l10n=True, force_grouping=True)
     # A word joiner (U+2060) and a no-break space keep "−€ 12,50" on one line on a phone;
     # a wrapped minus sign at the end of the line above reads as a positive amount.
-    return f"−\u2060€\u00a0{text}" if amount < 0 else f"€\u00a0{text}"
+    shown = f"−\u2060€\u00a0{text}" if amount < 0 else f"€\u00a0{text}"
+    # In right-to-left text (Arabic) the amount is isolated left to right (LRI … PDI), so the
+    # minus sign and the euro stay in front of the digits.
+    return f"\u2066{shown}\u2069" if get_language_bidi() else shown

@@ -7,6 +7,7 @@ act for a neighbour who is not online). Coordinators and welzijn staff are neith
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..choices import MembershipStatus
 from ..models.pages import StreetPage
@@ -62,7 +63,7 @@ def give_consent(
 ) -> SafetyNet:
     """Record the person's consent; giving it again changes nothing."""
     if not _is_member(person, street):
-        raise SafetyNetError("Deze buur is geen lid van de straat.")
+        raise SafetyNetError(_("Deze buur is geen lid van de straat."))
     net, _created = SafetyNet.objects.get_or_create(
         person=person,
         street=street,
@@ -80,15 +81,15 @@ def add_spare_key(net: SafetyNet, holder=None, holder_name: str = "") -> SpareKe
     """A neighbour member of the street, or a named holder, keeps a spare key."""
     if holder is not None:
         if holder.pk == net.person_id:
-            raise SafetyNetError("Kies een ander dan de buur zelf.")
+            raise SafetyNetError(_("Kies een ander dan de buur zelf."))
         if not _is_member(holder, net.street):
-            raise SafetyNetError("Deze buur is geen lid van de straat.")
+            raise SafetyNetError(_("Deze buur is geen lid van de straat."))
         if net.spare_keys.filter(holder=holder).exists():
-            raise SafetyNetError("Deze buur bewaart al een sleutel.")
+            raise SafetyNetError(_("Deze buur bewaart al een sleutel."))
         return SpareKey.objects.create(net=net, holder=holder)
     holder_name = holder_name.strip()
     if not holder_name:
-        raise SafetyNetError("Kies een buur of vul in wie de sleutel bewaart.")
+        raise SafetyNetError(_("Kies een buur of vul in wie de sleutel bewaart."))
     return SpareKey.objects.create(net=net, holder_name=holder_name)
 
 

@@ -51,5 +51,5 @@ def test_every_page_shows_the_switch_and_large_print_follows_the_cookie(home, cl
     client.cookies[LETTERS_COOKIE] = "groot"
     page = client.get("/").content.decode()
 
-    assert '<html lang="nl" class="large-print">' in page
+    assert '<html lang="nl" dir="ltr" class="large-print">' in page
     assert "Gewone letters" in page
