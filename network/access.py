@@ -5,6 +5,8 @@ national exchange for every gangmaker and coordinator. Welzijn staff and neighbo
 not gangmakers have no place here. Superusers moderate the national exchange.
 """
 
+from wagtail.models import Page
+
 from home.models import HomePage
 from streets.choices import MemberRole, MembershipStatus
 from streets.models import CoordinatorAssignment, NeighbourhoodPage, StreetMembership, StreetPage
@@ -37,8 +39,18 @@ def coordinated(user) -> list[HomePage]:
 def municipalities_of(user) -> list[HomePage]:
     """The municipalities whose exchange this person may enter, by title."""
     found = {home.pk: home for home in coordinated(user)}
-    for street in gangmaker_streets(user):
-        home = HomePage.objects.ancestor_of(street).first()
+    streets = gangmaker_streets(user)
+    # Every ancestor's tree path of every street, and the municipalities among them: one query.
+    steplen = Page.steplen
+    prefixes = {
+        street.path[:length]
+        for street in streets
+        for length in range(steplen, len(street.path), steplen)
+    }
+    homes = list(HomePage.objects.filter(path__in=prefixes).order_by("path")) if prefixes else []
+    for street in streets:
+        # The topmost municipality above the street, as Page ordering by path gave before.
+        home = next((home for home in homes if street.path.startswith(home.path)), None)
         if home is not None:
             found.setdefault(home.pk, home)
     return sorted(found.values(), key=lambda home: home.title)

@@ -1,4 +1,5 @@
-"""The anonymous street page, answered from the cache before Wagtail routes the request."""
+"""The anonymous street page, answered from the cache before Wagtail routes the request; for a
+logged-in person, the street the address leads to, so Wagtail need not route it again."""
 
 from . import page_cache
 
@@ -20,4 +21,12 @@ class StreetPageCacheMiddleware:
             response = page_cache.cached_response(request)
             if response is not None:
                 return response
+        elif page_cache.is_routable_from_cache(request):
+            # Wagtail's serve view takes the route from here (Page.route_for_request) and still
+            # runs its hooks (view restrictions, allowed methods) and the page's own serve().
+            street = page_cache.cached_route(request)
+            if street is not None:
+                street.view_restrictions_kept = True
+                request._wagtail_route_for_request = (street, [], {})
+                request.street_route_cached = True
         return self.get_response(request)

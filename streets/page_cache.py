@@ -138,6 +138,94 @@ def street_version(street_id: int) -> str | None:
     return version
 
 
+_MISSING = object()
+
+
+def _data_key(street_id: int | str, version: str, name: str, vary=()) -> str:
+    """Where data kept under a street's version lives: the one place such keys are made (a
+    language, should the data ever depend on it, would be added here)."""
+    variant = "|".join([str(street_id), version, name, *map(str, vary)])
+    return f"street-data:{street_id}:{hashlib.sha256(variant.encode()).hexdigest()[:32]}"
+
+
+def street_cached[T](street_id: int | str, name: str, compute, *vary) -> T:
+    """`compute()`, or what it gave since the street's last change: for data (not HTML) that
+    only changes with what `invalidate` hears of for this street (its page, posts, members'
+    names). The version is read before computing, so a change meanwhile is never kept as
+    current. None is not kept (an unknown id must not fill the cache)."""
+    version = street_version(street_id)
+    if version is None:
+        return compute()
+    key = _data_key(street_id, version, name, vary)
+    found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    value = compute()
+    if value is not None:
+        cache.set(key, value, TIMEOUT_SECONDS)
+    return value
+
+
+def live_street(street_id: int):
+    """The live street page with this id, or None; kept per street version (saving,
+    publishing, unpublishing, moving or deleting it replaces the version)."""
+    from .models.pages import StreetPage
+
+    return street_cached(
+        street_id, "live-street", lambda: StreetPage.objects.live().filter(pk=street_id).first()
+    )
+
+
+# Where Wagtail's routing led a logged-in person's address: a street page. Kept under the
+# street's version and the site version (which every page published, unpublished, moved or
+# deleted, and every site change replaces), so the routing it stands in for would still give
+# the same page. View restrictions are still checked per request by Wagtail's own hook.
+def _route_key(request) -> str:
+    variant = "|".join([request.get_host(), request.path])
+    return f"street-route:{hashlib.sha256(variant.encode()).hexdigest()[:32]}"
+
+
+def is_routable_from_cache(request) -> bool:
+    """A logged-in person's plain GET (no query string, not a preview)."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not getattr(request, "is_dummy", False)
+        and not request.GET
+        and request.user.is_authenticated
+    )
+
+
+def remember_route(request, street_id: int, versions: tuple) -> None:
+    """Called from StreetPage.serve after Wagtail routed a logged-in request to the street,
+    with the versions read before routing (`route_versions`)."""
+    if None not in versions:
+        cache.set(_route_key(request), (street_id, *versions), TIMEOUT_SECONDS)
+
+
+def route_versions(street_id) -> tuple:
+    return (street_version(street_id), street_version(SITE))
+
+
+def cached_route(request):
+    """The street page this address led to, if neither the street nor the site changed since;
+    None otherwise. The caller checked is_routable_from_cache(request)."""
+    entry = cache.get(_route_key(request))
+    if entry is None:
+        return None
+    street_id, street_token, site_token = entry
+    found = cache.get_many([_version_key(street_id), _version_key(SITE)])
+    if (found.get(_version_key(street_id)), found.get(_version_key(SITE))) != (
+        street_token,
+        site_token,
+    ):
+        return None
+    street = live_street(street_id)
+    # Also where the street is now: its address must still be this one.
+    if street is None or not street.url_path.endswith(request.path_info):
+        return None
+    return street
+
+
 def serve_cached(request, street_id: int, render) -> HttpResponse:
     """`render()` the street page and keep it for the next anonymous visitor at this address.
     Called from StreetPage.serve once streets.middleware found nothing current to serve.

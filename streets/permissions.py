@@ -10,11 +10,13 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.models import Page
 
 from accounts import usercache
 
+from . import page_cache
 from .choices import MemberRole, MembershipStatus
 from .models.pages import StreetPage
 from .models.roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
@@ -182,7 +184,14 @@ def street_view(level: str):
         @wraps(view)
         @login_required
         def wrapped(request, street_id, *args, **kwargs):
-            street = get_object_or_404(StreetPage.objects.live(), pk=street_id)
+            if request.method in ("GET", "HEAD"):
+                # Reading pages take the street kept per street version (no query); a change
+                # takes a fresh row, never a kept copy.
+                street = page_cache.live_street(street_id)
+                if street is None:
+                    raise Http404
+            else:
+                street = get_object_or_404(StreetPage.objects.live(), pk=street_id)
             access = street_access(request.user, street)
             if not access.allows(level):
                 raise PermissionDenied

@@ -1,4 +1,4 @@
-"""A member's board and the municipality home, timed against the bare view (test client), with
+"""A member's board, street page and "Mijn hulp" and the municipality home, timed against the bare view (test client), with
 the queries each makes and a cProfile of each page.
 
 DATABASE_URL=... .venv/bin/python bench/scale/profile_board.py [--rounds 50] [--top 30]
@@ -53,6 +53,8 @@ def pages() -> list[tuple[str, Client, str]]:
         ("bare view", visitor, "/bench/bare/"),
         ("bare view, logged in", neighbour, "/bench/bare/"),
         ("member's board", neighbour, f"/straat/{street.pk}/prikbord/"),
+        ("street page as member", neighbour, street.url),
+        ("Mijn hulp", neighbour, f"/straat/{street.pk}/hulp/"),
         ("municipality home", visitor, home.url),
     ]
 

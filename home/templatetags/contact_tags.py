@@ -3,7 +3,9 @@ public forms, without writing anything.
 
 Wagtail's `{% get_settings %}` creates the settings row on first read, so a GET would change
 the database; this only reads. The answers are kept in the cache, one entry for all hosts,
-dropped whenever the settings are saved (HomeConfig.ready), so a page costs no query for it.
+dropped whenever the settings are saved (HomeConfig.ready), so a page costs no query for it;
+saving them also replaces every street's and the site's version (streets.page_cache), as
+pages and parts kept under those show the contact.
 """
 
 from django import template
@@ -11,6 +13,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from home.models import MunicipalitySettings
+from streets import page_cache
 
 register = template.Library()
 
@@ -19,7 +22,12 @@ CACHE_SECONDS = 3600
 
 
 def forget_contacts(**kwargs) -> None:
+    """The contact shows in the footer of every page and in kept parts (the search page's "no
+    street found", a street without gangmakers): those kept pages and parts go too."""
+    from streets.models import StreetPage
+
     cache.delete(CACHE_KEY)
+    page_cache.invalidate(*StreetPage.objects.values_list("pk", flat=True))
 
 
 @register.simple_tag(takes_context=True)

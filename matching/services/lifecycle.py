@@ -23,6 +23,7 @@ from matching.models import (
     PostStatus,
 )
 from matching.slots import DAGDELEN
+from streets import page_cache
 
 from .notifications import notify_match
 
@@ -97,9 +98,12 @@ def take_step(match: Match, action: str, by, can_manage: bool, note: str = "") -
     MatchEvent.objects.create(match=match, status=new_status, actor=by, note=note[:500])
     if action == "done":
         # The help was given: the request leaves the board (a new need is a new post).
-        HelpRequest.objects.filter(pk=match.request_id, status=PostStatus.OPEN).update(
+        closed = HelpRequest.objects.filter(pk=match.request_id, status=PostStatus.OPEN).update(
             status=PostStatus.CLOSED
         )
+        if closed:
+            # update() sends no signal: the street's kept board and counts must go.
+            page_cache.invalidate(match.street_id)
     notify_match(match, _notification_kind(action, roles))
     return match
 

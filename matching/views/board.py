@@ -19,6 +19,7 @@ from matching.models import HelpPost, PostKind, PostReport, PostStatus, ReportSt
 from matching.services import board as services
 from matching.services import board_queries as queries
 from matching.services.board import BoardError
+from streets import page_cache
 from streets.page_cache import page_number_of
 from streets.permissions import GANGMAKER, MEMBER, street_view
 
@@ -89,7 +90,14 @@ def board(request, access):
         "page_number": page_number,
         "sections": SimpleLazyObject(lambda: _board_sections(board_page)),
         "page_obj": SimpleLazyObject(lambda: board_page.page),
-        "own_posts": list(queries.own_posts(access.street, request.user)),
+        # Kept per street version and person: every change of a post, a membership or a
+        # member's name replaces the street's version.
+        "own_posts": page_cache.street_cached(
+            access.street.pk,
+            "own-posts",
+            lambda: list(queries.own_posts(access.street, request.user)),
+            request.user.pk,
+        ),
         "offline_posts": list(queries.offline_neighbours_posts(access.street))
         if access.is_gangmaker
         else [],

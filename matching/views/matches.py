@@ -71,8 +71,10 @@ def my_help(request, access):
         unread.update(read_at=timezone.now())
         messages.success(request, _("De berichten zijn als gelezen gemarkeerd."))
         return redirect("matching:my_help", street_id=access.street.pk)
+    # The street is known: not read again with every match.
     matches = list(
-        _matches(access.street)
+        Match.objects.filter(street=access.street)
+        .select_related("request__author", "offer__author")
         .filter(Q(request__author=user) | Q(offer__author=user))
         .exclude(status__in=[MatchStatus.EXPIRED])
         .order_by("-updated_at")
@@ -81,6 +83,7 @@ def my_help(request, access):
         Notification.objects.filter(user=user, street=access.street).order_by("-created_at")[:20]
     )
     for match in matches:
+        match.street = access.street
         match.actions = allowed_actions(user, match, access.can_manage)
     return render(
         request,

@@ -195,14 +195,45 @@ class StreetPage(Page):
         context["gangmakers"] = self.gangmaker_memberships()
         return context
 
+    def get_view_restrictions(self):
+        """For a street served by a kept route (streets.middleware marks that instance), the
+        restrictions on it and above it as kept per street version: adding, changing or
+        removing one replaces the version of every street below it. Wagtail's hook still
+        checks each against the request (a group restriction reads the groups live).
+        Everywhere else (the admin filters and orders it) Wagtail's query."""
+        if not getattr(self, "view_restrictions_kept", False):
+            return super().get_view_restrictions()
+        from ..page_cache import street_cached
+
+        return street_cached(
+            self.pk,
+            "view-restrictions",
+            lambda: list(super(StreetPage, self).get_view_restrictions()),
+        )
+
     def serve(self, request, *args, **kwargs):
-        from ..page_cache import is_cacheable, serve_cached
+        from ..page_cache import (
+            is_cacheable,
+            is_routable_from_cache,
+            remember_route,
+            route_versions,
+            serve_cached,
+        )
 
         if is_cacheable(request):
             return serve_cached(
                 request, self.pk, lambda: super(StreetPage, self).serve(request, *args, **kwargs)
             )
+        remember = (
+            is_routable_from_cache(request)
+            and not args
+            and not getattr(request, "is_preview", False)
+            and not getattr(request, "street_route_cached", False)
+        )
+        versions = route_versions(self.pk) if remember else None
         response = super().serve(request, *args, **kwargs)
+        if remember and response.status_code == 200:
+            remember_route(request, self.pk, versions)
         # Members see names on this page; a shared cache must never keep their version.
         if request.user.is_authenticated:
             response["Cache-Control"] = "private, no-store"
