@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("programme.urls")),
     path("", include("effects.urls")),
     path("", include("welcome.urls")),
+    path("", include("national.urls")),
 ]
 
 if settings.DEBUG:
