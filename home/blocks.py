@@ -45,6 +45,22 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "components/blocks/document.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        document = value.get("document")
+        size = None
+        if document is not None:
+            # Wagtail fills file_size on upload in the admin; a document stored otherwise is
+            # measured here, without saving (showing a page writes nothing).
+            size = document.file_size
+            if size is None:
+                try:
+                    size = document.file.size
+                except (OSError, ValueError):
+                    size = None
+        context["file_size"] = size
+        return context
+
 
 class VideoLinkBlock(blocks.StructBlock):
     """A link to a video elsewhere, shown as a card: nothing of the video site is loaded when
