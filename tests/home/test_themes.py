@@ -33,7 +33,9 @@ def test_a_theme_index_lists_only_its_own_articles(client, toolkit):
     unused = ThemeFactory(name="samenwerken met welzijn", slug="samenwerken-met-welzijn")
     _with_themes(ArticlePageFactory(parent=toolkit, title="Het potje beheren"), money)
     _with_themes(ArticlePageFactory(parent=toolkit, title="Een tweede gangmaker"), finding)
-    _with_themes(ArticlePageFactory(parent=toolkit, title="Geld voor een nieuwe gangmaker"), money, finding)
+    _with_themes(
+        ArticlePageFactory(parent=toolkit, title="Geld voor een nieuwe gangmaker"), money, finding
+    )
 
     index = client.get(toolkit.url)
     assert index.status_code == 200

@@ -9,6 +9,7 @@ from demo.builders import (
     home,
     insights,
     matches,
+    national,
     network,
     pot,
     programme,
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             network,
             programme,
             effect_rounds,
+            national,
         ):
             builder.build(home_page, self.stdout)
         User = get_user_model()
@@ -51,4 +53,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(f"Klaar. Inloggen kan met wachtwoord “{DEFAULT_PASSWORD}”.")
+        )
+        self.stdout.write(
+            "Sites: http://127.0.0.1:8000 (Rotterdam), http://amstelveen.localhost:8000 "
+            f"(Amstelveen), http://landelijk.localhost:8000 (landelijk; {national.NATIONAL_LOGIN.email})."
         )
