@@ -126,8 +126,10 @@ def test_the_document_and_video_blocks_render_as_links_and_print_their_address(c
 
 
 def test_the_print_stylesheet_shows_the_addresses(client):
+    from pathlib import Path
+
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("css/site.css"), encoding="utf-8").read()
+    css = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
     assert ".print-only { display: none; }" in css
     assert "@media print { .print-only { display: block;" in css
