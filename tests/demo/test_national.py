@@ -90,3 +90,16 @@ def _user(email):
     from accounts.models import User
 
     return User.objects.get(email=email)
+
+
+def test_the_demo_national_coordinator_starts_at_the_new_interest():
+    from accounts.todos import todos_for
+
+    _build()
+    coordinator = _user(national.NATIONAL_LOGIN.email)
+
+    kinds = {todo.kind: todo for todo in todos_for(coordinator)}
+
+    assert kinds["interest"].count == 1
+    assert "national_figures" in kinds
+    assert "meetings" in kinds  # the national meeting
