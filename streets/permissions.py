@@ -127,7 +127,15 @@ def sees_more_than_one_street(user) -> bool:
 def is_national_coordinator(user) -> bool:
     """The national organisation: figures across municipalities and the interest forms, no
     street's personal data. Not a coordinator of any municipality by this role alone."""
-    return user.is_authenticated and roles(user).is_national
+    if not user.is_authenticated:
+        return False
+    # Its own cached answer (one small query when not cached): the start page asks it for
+    # everyone, and most people's to-dos never need the whole of `roles()`.
+    return usercache.cached(
+        user,
+        "national-coordinator",
+        lambda: NationalCoordinatorAssignment.objects.filter(user=user).exists(),
+    )
 
 
 def is_coordinator_of(user, page) -> bool:
