@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("programme.urls")),
     path("", include("effects.urls")),
     path("", include("welcome.urls")),
+    path("", include("national.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,17 +1,21 @@
 """The municipality's home page, the toolkit and news articles, and the public forms."""
 
+from django import forms
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyBlock
 from .forms import SpamProtectedFormBuilder
@@ -82,8 +86,35 @@ class HomePage(Page):
         return super().serve(request, *args, **kwargs)
 
 
-class ArticleIndexPage(Page):
-    """The toolkit or the news: a list of articles."""
+@register_snippet
+class Theme(models.Model):
+    """A theme of the toolkit ("geld en potje", "gangmakers vinden", ...): articles carry one
+    or more, and every toolkit has an index per theme."""
+
+    name = models.CharField(_("naam"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("in het adres"),
+        max_length=80,
+        unique=True,
+        allow_unicode=False,
+        help_text=_("Bijvoorbeeld: geld-en-potje"),
+    )
+    description = models.CharField(_("korte uitleg"), max_length=250, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleIndexPage(RoutablePageMixin, Page):
+    """The toolkit or the news: a list of articles, and one index per theme
+    (`<toolkit>/thema/<slug>/`)."""
 
     intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
 
@@ -97,10 +128,38 @@ class ArticleIndexPage(Page):
         verbose_name = _("artikeloverzicht")
         verbose_name_plural = _("artikeloverzichten")
 
+    def live_articles(self):
+        return ArticlePage.objects.child_of(self).live().public().order_by("-date")
+
+    def themes_in_use(self):
+        """The themes at least one of this index's live articles carries, by name."""
+        return Theme.objects.filter(
+            pk__in=ArticlePage.themes.through.objects.filter(
+                articlepage__in=self.live_articles()
+            ).values("theme_id")
+        ).order_by("name")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = ArticlePage.objects.child_of(self).live().public().order_by("-date")
+        context.setdefault("articles", self.live_articles())
+        context["themes"] = self.themes_in_use()
         return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request)
+
+    @path("thema/<slug:slug>/", name="theme")
+    def theme_route(self, request, slug):
+        theme = get_object_or_404(Theme, slug=slug)
+        return self.render(
+            request,
+            context_overrides={
+                "theme": theme,
+                "articles": self.live_articles().filter(themes=theme).distinct(),
+            },
+            template="pages/article_theme_index.html",
+        )
 
 
 class ArticlePage(Page):
@@ -117,12 +176,16 @@ class ArticlePage(Page):
         related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    themes = ParentalManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="articles"
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("intro"),
         FieldPanel("image"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
     search_fields = [

@@ -1,8 +1,9 @@
 """Who may enter which exchange, moderate it, and see which wijk's directory of gangmakers.
 
 The exchange of a municipality is for the gangmakers of its streets and its coordinators; the
-national exchange for every gangmaker and coordinator. Welzijn staff and neighbours who are
-not gangmakers have no place here. Superusers moderate the national exchange.
+national exchange for every gangmaker and coordinator, and the national coordinators, who
+moderate it (with the superusers) and organise the national meetings. Welzijn staff and
+neighbours who are not gangmakers have no place here.
 """
 
 from wagtail.models import Page
@@ -10,7 +11,7 @@ from wagtail.models import Page
 from home.models import HomePage
 from streets.choices import MemberRole, MembershipStatus
 from streets.models import CoordinatorAssignment, NeighbourhoodPage, StreetMembership, StreetPage
-from streets.permissions import is_coordinator_of
+from streets.permissions import is_coordinator_of, is_national_coordinator
 
 
 def gangmaker_streets(user) -> list[StreetPage]:
@@ -58,13 +59,13 @@ def municipalities_of(user) -> list[HomePage]:
 
 def may_enter(user, municipality: HomePage | None) -> bool:
     if municipality is None:
-        return bool(gangmaker_streets(user) or coordinated(user))
+        return bool(is_national_coordinator(user) or gangmaker_streets(user) or coordinated(user))
     return any(home.pk == municipality.pk for home in municipalities_of(user))
 
 
 def may_moderate(user, municipality: HomePage | None) -> bool:
     if municipality is None:
-        return user.is_superuser
+        return user.is_superuser or is_national_coordinator(user)
     return is_coordinator_of(user, municipality)
 
 
@@ -128,6 +129,9 @@ def invited(meeting):
     if meeting.municipality_id:
         coordinators = coordinators.filter(municipality_id=meeting.municipality_id)
     coordinator = Q(pk__in=coordinators.values("user_id"))
+    if not meeting.municipality_id:
+        # The national meetings: the national coordinators are part of every audience.
+        coordinator |= Q(national_coordinator_assignment__isnull=False)
     who = {
         Audience.GANGMAKERS: gangmakers | coordinator,
         Audience.GANGMAKERS_WELZIJN: gangmakers | welzijn | coordinator,
@@ -157,6 +161,8 @@ def visible_meetings(user):
     homes = [home.pk for home in coordinated(user)]
     if homes:
         seen |= Q(municipality_id__in=homes) | national
+    if is_national_coordinator(user):
+        seen |= national
 
     def in_area(wijk_paths):
         # A meeting of one of these wijken, of their whole municipality, or national.
@@ -192,5 +198,5 @@ def may_see_meeting(user, meeting) -> bool:
 
 def may_organise(user, municipality) -> bool:
     if municipality is None:
-        return user.is_superuser
+        return user.is_superuser or is_national_coordinator(user)
     return is_coordinator_of(user, municipality)

@@ -59,7 +59,8 @@ class MessageForm(forms.Form):
 
 
 class MeetingForm(forms.ModelForm):
-    """A coordinator plans a meeting for their municipality or one of its wijken."""
+    """A coordinator plans a meeting for their municipality or one of its wijken; a national
+    coordinator (or a superuser) also a national one, with the municipality left empty."""
 
     class Meta:
         model = Meeting
@@ -85,14 +86,17 @@ class MeetingForm(forms.ModelForm):
             "end": {"invalid": _("Vul een datum en tijd in, bijvoorbeeld 14-12-2026 21:00.")},
         }
 
-    def __init__(self, homes, *args, **kwargs):
+    def __init__(self, homes, *args, national=False, **kwargs):
         super().__init__(*args, **kwargs)
         from home.models import HomePage
         from streets.models import NeighbourhoodPage
 
+        self.national = national
         self.fields["municipality"].queryset = HomePage.objects.filter(pk__in=[h.pk for h in homes])
-        self.fields["municipality"].required = True
-        self.fields["municipality"].empty_label = None
+        self.fields["municipality"].required = not national
+        self.fields["municipality"].empty_label = (
+            _("Landelijk: alle gemeenten") if national else None
+        )
         wijken = NeighbourhoodPage.objects.none()
         for home in homes:
             wijken = wijken | NeighbourhoodPage.objects.live().descendant_of(home)
@@ -106,4 +110,6 @@ class MeetingForm(forms.ModelForm):
         home, wijk = data.get("municipality"), data.get("wijk")
         if home and wijk and not wijk.path.startswith(home.path):
             self.add_error("wijk", _("Kies een wijk van deze gemeente."))
+        if home is None and wijk is not None and "municipality" not in self.errors:
+            self.add_error("wijk", _("Een landelijke bijeenkomst hoort niet bij een wijk."))
         return data

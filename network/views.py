@@ -269,7 +269,8 @@ def meetings(request):
         {
             "meetings": mine,
             "going": going,
-            "may_organise": bool(access.coordinated(request.user)),
+            "may_organise": bool(access.coordinated(request.user))
+            or access.may_organise(request.user, None),
         },
     )
 
@@ -280,9 +281,10 @@ def new_meeting(request):
     from .forms import MeetingForm
 
     homes = access.coordinated(request.user)
-    if not homes:
+    national = access.may_organise(request.user, None)
+    if not homes and not national:
         raise PermissionDenied(_("Alleen coördinatoren plannen bijeenkomsten."))
-    form = MeetingForm(homes, request.POST or None)
+    form = MeetingForm(homes, request.POST or None, national=national)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         meeting = services.create_meeting(request.user, **data)
@@ -307,7 +309,11 @@ def meeting(request, meeting_id):
             "meeting": item,
             "going": item.attendances.filter(user=request.user).exists(),
             "count": item.attendances.count(),
-            "attendees": item.attendances.select_related("user") if organiser else [],
+            # Names for the municipality's coordinators; the national coordinators, who see no
+            # street's personal data, get the count only.
+            "attendees": item.attendances.select_related("user")
+            if organiser and (item.municipality_id or request.user.is_superuser)
+            else [],
             "organiser": organiser,
         },
     )

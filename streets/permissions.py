@@ -19,7 +19,12 @@ from accounts import usercache
 from . import page_cache
 from .choices import MemberRole, MembershipStatus
 from .models.pages import StreetPage
-from .models.roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
+from .models.roles import (
+    CoordinatorAssignment,
+    NationalCoordinatorAssignment,
+    StreetMembership,
+    WelzijnAssignment,
+)
 
 MEMBER = "member"
 GANGMAKER = "gangmaker"
@@ -74,6 +79,7 @@ class Roles:
     memberships: dict[int, StreetMembership]
     coordinator_paths: tuple[str, ...]
     welzijn_paths: tuple[str, ...]
+    is_national: bool = False
 
 
 def _read_roles(user) -> Roles:
@@ -92,6 +98,7 @@ def _read_roles(user) -> Roles:
                 "neighbourhood__path", flat=True
             )
         ),
+        is_national=NationalCoordinatorAssignment.objects.filter(user=user).exists(),
     )
 
 
@@ -113,10 +120,24 @@ def welzijn_paths(user) -> list[str]:
 
 
 def sees_more_than_one_street(user) -> bool:
-    """Welzijn staff and coordinators: their view spans streets, so they must use a second
+    """Welzijn staff and (national) coordinators: their view spans streets, so they must use a second
     factor (registered with accounts.twofactor in StreetsConfig.ready())."""
     found = roles(user)
-    return bool(found.coordinator_paths or found.welzijn_paths)
+    return bool(found.coordinator_paths or found.welzijn_paths or found.is_national)
+
+
+def is_national_coordinator(user) -> bool:
+    """The national organisation: figures across municipalities and the interest forms, no
+    street's personal data. Not a coordinator of any municipality by this role alone."""
+    if not user.is_authenticated:
+        return False
+    # Its own cached answer (one small query when not cached): the start page asks it for
+    # everyone, and most people's to-dos never need the whole of `roles()`.
+    return usercache.cached(
+        user,
+        "national-coordinator",
+        lambda: NationalCoordinatorAssignment.objects.filter(user=user).exists(),
+    )
 
 
 def is_coordinator_of(user, page) -> bool:
@@ -167,7 +188,12 @@ def connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import post_page_move
 
-    for model in (StreetMembership, CoordinatorAssignment, WelzijnAssignment):
+    for model in (
+        StreetMembership,
+        CoordinatorAssignment,
+        WelzijnAssignment,
+        NationalCoordinatorAssignment,
+    ):
         for signal in (post_save, post_delete):
             signal.connect(_on_role_change, sender=model, dispatch_uid="street_roles")
     post_page_move.connect(_on_page_move, dispatch_uid="street_roles")

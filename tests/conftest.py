@@ -19,6 +19,7 @@ from tests.streets.factories import (
     CoordinatorAssignmentFactory,
     GangmakerMembershipFactory,
     MembershipFactory,
+    NationalCoordinatorAssignmentFactory,
     NeighbourhoodPageFactory,
     StreetPageFactory,
     WelzijnAssignmentFactory,
@@ -90,6 +91,7 @@ def world(home):
         "welzijn_a": WelzijnAssignmentFactory(neighbourhood=wijk).user,
         "welzijn_other": WelzijnAssignmentFactory(neighbourhood=other_wijk).user,
         "coordinator": CoordinatorAssignmentFactory(municipality=home).user,
+        "national": NationalCoordinatorAssignmentFactory(user__first_name="Nora").user,
         "outsider": UserFactory(first_name="Olga"),
     }
     return SimpleNamespace(

@@ -39,7 +39,8 @@ ALLOWED = {
     "search/views.py": "from streets import models\n",
     "network/models.py": "from matching import models\nfrom home import models\n",
     "programme/models.py": "from surveys import models\nfrom pot import models\n",
-    "demo/builders.py": "from insights import models\nfrom tests import factories\n",
+    "national/models.py": "from insights import models\nfrom network import models\n",
+    "demo/builders.py": "from national import models\nfrom tests import factories\n",
     "cms/urls.py": "from insights import models\nfrom search import views\n",
     "tests/factories.py": "from accounts import models\nfrom streets import models\n",
     "tests/test_demo.py": "from demo import builders\n",
@@ -133,6 +134,12 @@ def test_a_tree_with_only_downward_imports_keeps_every_contract(tmp_path):
             {"insights/models.py": "from demo import builders\n"},
             "insights.models -> demo.builders",
             id="an app imports the demo",
+        ),
+        pytest.param(
+            "layers",
+            {"insights/models.py": "from national import models\n"},
+            "insights.models -> national.models",
+            id="the figures import the national layer above them",
         ),
         pytest.param(
             "layers",

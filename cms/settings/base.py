@@ -33,10 +33,12 @@ INSTALLED_APPS = [
     "insights",
     "programme",
     "search",
+    "national",
     "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -375,6 +377,8 @@ PERSONAL_DATA_LINK_MINUTES = 60
 RETENTION_CLOSED_POSTS_DAYS = env.int("DJANGO_RETENTION_CLOSED_POSTS_DAYS", default=365)
 # Survey answers go this many days after their survey closed (remove_expired_survey_answers).
 SURVEY_ANSWER_RETENTION_DAYS = env.int("DJANGO_SURVEY_ANSWER_RETENTION_DAYS", default=90)
+# Interest forms of municipalities ("Lief & Leed invoeren?") go after two years.
+RETENTION_INTEREST_DAYS = env.int("DJANGO_RETENTION_INTEREST_DAYS", default=730)
 
 # The pot's receipts: kept outside MEDIA_ROOT (they have no public URL; pot/storage.py), at
 # most this large; keep it below nginx's client_max_body_size (deploy/nginx/liefleed.conf).

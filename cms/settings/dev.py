@@ -7,5 +7,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 DEBUG = True
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-not-secret-lief-en-leed")  # noqa: F405, S105
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+# ".localhost": the demo's other sites, amstelveen.localhost and landelijk.localhost (browsers
+# resolve every *.localhost name to 127.0.0.1).
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", ".localhost", "[::1]", "testserver"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

@@ -39,7 +39,8 @@ class NewsletterIndexPage(Page):
 
     template = "pages/newsletter_index_page.html"
     # The merger of the national layer adds the national root's page type here.
-    parent_page_types = ["home.HomePage"]
+    # A municipality's newsletter, or the national one under the national site's root.
+    parent_page_types = ["home.HomePage", "national.NationalHomePage"]
     subpage_types = ["network.NewsletterPage"]
     max_count_per_parent = 1
 

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from streets.choices import MemberRole, MembershipStatus
 from streets.models import StreetPage
-from streets.permissions import is_coordinator_of
+from streets.permissions import is_coordinator_of, is_national_coordinator
 
 from .choices import SubscriberStatus
 from .models import NewsletterIndexPage, NewsletterPage, Subscriber
@@ -70,12 +70,13 @@ def gets_as_gangmaker(user, newsletter: NewsletterIndexPage) -> bool:
 def may_send(user, issue: NewsletterPage) -> bool:
     """The municipality's coordinators, superusers, and editors who may publish the issue.
 
-    For the national newsletter that is whoever may publish it: the national coordinators once
-    they have publish permission on the national site's pages.
+    For the national newsletter (no municipality above it): the national coordinators too.
     """
     if not user.is_authenticated or not user.is_active:
         return False
     municipality = issue.newsletter.municipality
     if municipality is not None and is_coordinator_of(user, municipality):
+        return True
+    if municipality is None and is_national_coordinator(user):
         return True
     return user.is_superuser or issue.permissions_for_user(user).can_publish()

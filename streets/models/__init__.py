@@ -14,7 +14,12 @@ from streets.events.models import EventAttendance, EventException, EventPage
 from streets.safety.models import EmergencyContact, SafetyNet, SafetyNetRead, SpareKey
 
 from .pages import NeighbourhoodPage, StreetPage, new_join_code
-from .roles import CoordinatorAssignment, StreetMembership, WelzijnAssignment
+from .roles import (
+    CoordinatorAssignment,
+    NationalCoordinatorAssignment,
+    StreetMembership,
+    WelzijnAssignment,
+)
 
 __all__ = [
     "CoordinatorAssignment",
@@ -22,6 +27,7 @@ __all__ = [
     "EventAttendance",
     "EventException",
     "EventPage",
+    "NationalCoordinatorAssignment",
     "NeighbourhoodPage",
     "SafetyNet",
     "SafetyNetRead",

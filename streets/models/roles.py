@@ -123,3 +123,23 @@ class CoordinatorAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.municipality}"
+
+
+class NationalCoordinatorAssignment(models.Model):
+    """A national coordinator (the national organisation): figures across municipalities and
+    the interest shown by new municipalities, never the personal data of any street."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("landelijk coördinator"),
+        on_delete=models.CASCADE,
+        related_name="national_coordinator_assignment",
+    )
+    created_at = models.DateTimeField(_("aangesteld op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("landelijk coördinator")
+        verbose_name_plural = _("landelijk coördinatoren")
+
+    def __str__(self):
+        return str(self.user)

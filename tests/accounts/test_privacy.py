@@ -15,6 +15,7 @@ from accounts.models import PersonalDataLink
 from accounts.privacy import erase_user, export_personal_data
 from insights.models import CareSignal
 from matching.models import HelpPost, HelpRequest, Match, PostReport
+from national.models import InterestSubmission
 from streets.models import SafetyNet, SafetyNetRead, StreetMembership
 from streets.safety.choices import ContactKind
 from streets.safety.services import add_emergency_contact, add_spare_key, give_consent, log_read
@@ -74,6 +75,7 @@ def test_the_download_has_a_section_from_every_app_that_keeps_personal_data(neig
         "nieuwsbrieven",
         "programma",
         "welkom",
+        "landelijk",
     }
 
 
@@ -161,6 +163,8 @@ def test_erasure_reaches_every_app_in_whichever_order_the_apps_registered(
     add_spare_key(net, holder_name="Beheercommissie Quaxtoren")
     add_emergency_contact(net, ContactKind.FAMILY, "Broer Ulrik Quaxworth", "06 55512345")
     log_read(net, world.gangmaker_a)
+    # The interest form of the national site, sent with the neighbour's address.
+    InterestSubmission.objects.create(name=NAME, organisation="Wijkraad Noord", email=EMAIL)
     if order == "reversed":
         monkeypatch.setattr(privacy, "_sources", dict(reversed(privacy._sources.items())))
 
@@ -175,6 +179,7 @@ def test_erasure_reaches_every_app_in_whichever_order_the_apps_registered(
     assert not SafetyNet.objects.filter(person=neighbour).exists()
     assert not SafetyNetRead.objects.exists()
     assert _hits("Quaxtoren", "Ulrik Quaxworth", "06 55512345") == []
+    assert not InterestSubmission.objects.filter(email__iexact=EMAIL).exists()
     tip.refresh_from_db()
     assert tip.created_by is None
     assert _hits(EMAIL, f"{NAME} {SURNAME}") == []

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Page
 
-from home.models import ArticleIndexPage, ArticlePage, FormField, FormPage, HomePage
+from home.models import ArticleIndexPage, ArticlePage, FormField, FormPage, HomePage, Theme
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -55,3 +55,12 @@ class FormFieldFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = FormField
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug",)

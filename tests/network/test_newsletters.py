@@ -482,3 +482,20 @@ def test_a_newsletter_with_no_municipality_above_it_is_national_and_reaches_ever
     emails = {r.email for r in recipients(national)}
     assert {world.gangmaker_a.email.lower(), other_municipality.gangmaker.email.lower()} <= emails
     assert world.bewoner_a.email.lower() not in emails
+
+
+def test_the_national_coordinator_sends_the_national_newsletter_and_no_municipalitys(world):
+    from wagtail.models import Page
+
+    from network.newsletters.recipients import may_send
+
+    national = NewsletterIndexPageFactory(
+        parent=Page.get_first_root_node(), title="Landelijke nieuwsbrief", slug="landelijk"
+    )
+    national_issue = NewsletterPageFactory(parent=national, title="Landelijk nieuws")
+    municipal_issue = NewsletterPageFactory(
+        parent=NewsletterIndexPageFactory(parent=world.home), title="Nieuwsbrief april"
+    )
+    assert may_send(world.national, national_issue)
+    assert not may_send(world.national, municipal_issue)
+    assert not may_send(world.gangmaker_a, national_issue)

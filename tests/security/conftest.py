@@ -18,6 +18,7 @@ from insights.models import WelzijnQuestion
 from insights.services import create_api_token
 from matching.models import CareRota
 from matching.services.lifecycle import make_match
+from national.models import InterestSubmission
 from network.models import Meeting
 from network.newsletters.models import Dispatch
 from network.services import post_reply, post_topic
@@ -56,6 +57,7 @@ _OWNED_APPS = (
     "home",
     "wagtailcore",
     "programme",
+    "national",
 )
 
 
@@ -188,6 +190,11 @@ def route_kwargs(world, street, gangmaker, bewoner, token_id: int) -> dict[str, 
         "wijk_id": world.wijk.pk,
         "token_id": token_id,
         "application_id": StreetApplicationFactory(municipality=world.home).pk,
+        "submission_id": InterestSubmission.objects.create(
+            name="Ingrid Interesse",
+            organisation="Gemeente Zwolle",
+            email="ingrid@zwolle.example",
+        ).pk,
     }
 
 

@@ -79,6 +79,8 @@ def _hostile(world, variant: int) -> dict:
         "is_superuser": "true",
         "amount_cents": 999999,
         "opened_at": "2000-01-01T00:00:00",
+        "handled_at": "2000-01-01T00:00:00",
+        "handled_by": user,
     }
 
 
@@ -100,6 +102,7 @@ _HOSTILE_COLUMNS: dict[str, Callable] = {
     "is_staff": lambda v: v in (True, 1),
     "is_superuser": lambda v: v in (True, 1),
     "opened_at": lambda v: str(v).startswith("2000-01-01"),
+    "handled_at": lambda v: str(v).startswith("2000-01-01"),
 }
 
 
@@ -716,10 +719,26 @@ SUBMISSIONS: list[tuple[str, Submission]] = [
             },
         ),
     ),
+    # The national layer: the interest form, and a national coordinator marking it handled.
+    (
+        "national:interest",
+        Submission(
+            "anonymous",
+            lambda c: {
+                "name": "Ingrid de Vries",
+                "organisation": "Gemeente Zwolle",
+                "email": "ingrid@zwolle.example",
+                "phone": "038 498 91 11",
+                "message": "Wij willen beginnen.",
+                TIMESTAMP_FIELD: start_token(timezone.now().timestamp() - 30),
+            },
+        ),
+    ),
     (
         "network:newsletter_preferences",
         Submission("gangmaker_a", lambda c: {"newsletter": c.o["newsletter_id"]}),
     ),
+    ("national:handle_submission", Submission("national")),
     (
         "surveys:public_answer",
         Submission(
@@ -802,6 +821,9 @@ NOT_A_FORM: dict[str, str] = {
             "network:meeting",
             "network:meeting_ics",
             "network:invitation",
+            "national:interest_done",
+            "national:figures",
+            "national:submissions",
         ],
         _READS,
     ),
@@ -852,7 +874,7 @@ NOT_A_FORM: dict[str, str] = {
 
 
 # Who posts to a route in NOT_A_FORM: the first of these the matrix allows.
-_ROLE_ORDER = ("gangmaker_a", "coordinator", "welzijn_a", "bewoner_a", "anonymous")
+_ROLE_ORDER = ("gangmaker_a", "coordinator", "welzijn_a", "bewoner_a", "national", "anonymous")
 
 
 def _posting_routes() -> set[str]:

@@ -27,6 +27,7 @@ ROLES = (
     "welzijn_a",
     "welzijn_other",
     "coordinator",
+    "national",
 )
 ALL = frozenset(ROLES)
 USERS = ALL - {"anonymous"}
@@ -40,6 +41,10 @@ COORDINATOR = frozenset({"coordinator"})
 # The gangmakers' exchange and directory: both gangmakers (same municipality and wijk) and the
 # coordinator; nobody else.
 NETWORK = frozenset({"gangmaker_a", "gangmaker_b", "coordinator"})
+# The national coordinator (issue 19): figures across municipalities and the interest forms,
+# the national exchange and meetings; no street's personal data (every street route refuses).
+NATIONAL = frozenset({"national"})
+NATIONAL_NETWORK = NETWORK | NATIONAL
 STAFF = frozenset({"welzijn_a", "welzijn_other", "coordinator"})
 # Spare keys and emergency contacts: the person (bewoner_a) and the street's gangmakers. The
 # key holder is not a matrix role: tests/streets/test_safety.py checks the holder's reach.
@@ -130,9 +135,9 @@ ROUTES: dict[str, Route] = {
     "streets:event_ics": Route(_with("event_id"), ALL, ALL),
     "streets:event_flyer": Route(_with("event_id"), MANAGERS_A, MANAGERS_A),
     # Between streets: the gangmakers' exchange, the wijk's directory, messages.
-    "network:index": Route(_none, NETWORK, NETWORK),
-    "network:national": Route(_none, NETWORK, NETWORK),
-    "network:national_new_topic": Route(_none, NETWORK, NETWORK),
+    "network:index": Route(_none, NATIONAL_NETWORK, NATIONAL_NETWORK),
+    "network:national": Route(_none, NATIONAL_NETWORK, NATIONAL_NETWORK),
+    "network:national_new_topic": Route(_none, NATIONAL_NETWORK, NATIONAL_NETWORK),
     "network:exchange": Route(lambda o: {"home_id": o["home_id"]}, NETWORK, NETWORK),
     "network:new_topic": Route(lambda o: {"home_id": o["home_id"]}, NETWORK, NETWORK),
     "network:topic": Route(lambda o: {"topic_id": o["topic_id"]}, NETWORK, NETWORK),
@@ -153,7 +158,7 @@ ROUTES: dict[str, Route] = {
     "network:inbox": Route(_none, USERS, USERS),
     # A meeting for the gangmakers of wijk Noord, organised by the coordinator.
     "network:meetings": Route(_none, USERS, USERS),
-    "network:new_meeting": Route(_none, COORDINATOR, COORDINATOR),
+    "network:new_meeting": Route(_none, COORDINATOR | NATIONAL, COORDINATOR | NATIONAL),
     "network:meeting": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
     "network:attend": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
     "network:meeting_ics": Route(lambda o: {"meeting_id": o["meeting_id"]}, NETWORK, NETWORK),
@@ -355,6 +360,14 @@ ROUTES: dict[str, Route] = {
     "welcome:give": Route(_with("welcome_id"), GANGMAKER_A, GANGMAKER_A),
     "welcome:households": Route(_street, GANGMAKER_A, GANGMAKER_A),
     "welcome:homes_edit": Route(_street, GANGMAKER_A, GANGMAKER_A),
+    # The national layer: the public interest form; the national coordinators' pages.
+    "national:interest": Route(_none, ALL, ALL),
+    "national:interest_done": Route(_none, ALL, ALL),
+    "national:figures": Route(_none, NATIONAL, NATIONAL),
+    "national:submissions": Route(_none, NATIONAL, NATIONAL),
+    "national:handle_submission": Route(
+        lambda o: {"submission_id": o["submission_id"]}, NOBODY, NATIONAL
+    ),
 }
 
 

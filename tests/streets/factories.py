@@ -8,6 +8,7 @@ from streets.choices import MemberRole, MembershipStatus
 from streets.models import (
     CoordinatorAssignment,
     EventPage,
+    NationalCoordinatorAssignment,
     NeighbourhoodPage,
     StreetMembership,
     StreetPage,
@@ -97,3 +98,11 @@ class CoordinatorAssignmentFactory(factory.django.DjangoModelFactory):
     def admin_access(obj, create, extracted, **kwargs):
         if create:
             sync_admin_access(obj.user)
+
+
+class NationalCoordinatorAssignmentFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+
+    class Meta:
+        model = NationalCoordinatorAssignment
+        django_get_or_create = ("user",)

@@ -9,6 +9,7 @@ from demo.builders import (
     home,
     insights,
     matches,
+    national,
     network,
     newsletters,
     pot,
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             newsletters,
             programme,
             effect_rounds,
+            national,
         ):
             builder.build(home_page, self.stdout)
         User = get_user_model()
@@ -53,4 +55,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(f"Klaar. Inloggen kan met wachtwoord “{DEFAULT_PASSWORD}”.")
+        )
+        self.stdout.write(
+            "Sites: http://127.0.0.1:8000 (Rotterdam), http://amstelveen.localhost:8000 "
+            f"(Amstelveen), http://landelijk.localhost:8000 (landelijk; {national.NATIONAL_LOGIN.email})."
         )
