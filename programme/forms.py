@@ -10,6 +10,10 @@ from streets.postcodes import parse_postcode_list
 
 from .choices import MANUAL_STATES, ApplicationState, FollowUpOutcome, PackItem
 
+# A date field shows ISO (what <input type="date"> needs, also when the page is shown again
+# with an error) and takes the Dutch ways of writing a date typed by hand.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+
 
 def _postcodes(value: str) -> str:
     try:
@@ -197,7 +201,8 @@ class PackSentForm(forms.Form):
     recipient = forms.CharField(label=_("Aan wie"), max_length=200)
     sent_on = forms.DateField(
         label=_("Verstuurd of afgegeven op"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=DATE_INPUT_FORMATS,
         initial=timezone.localdate,
     )
 
@@ -234,7 +239,8 @@ class FollowUpForm(forms.Form):
     )
     called_on = forms.DateField(
         label=_("Wanneer"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=DATE_INPUT_FORMATS,
         initial=timezone.localdate,
     )
     outcome = forms.ChoiceField(

@@ -322,3 +322,15 @@ def test_the_exports_have_the_quiet_streets_and_the_follow_ups(login, world):
     log = [[c.value for c in row] for row in book["Opvolging"].iter_rows(min_row=2)]
     assert log[0][0] == "Zwaanshals" and log[0][3] == "'=HYPERLINK(1)"
     assert log[0][5] == "Voicemail ingesproken."
+
+
+def test_the_date_fields_show_a_value_the_browsers_date_input_takes(login, world):
+    """<input type="date"> shows nothing unless its value is ISO (2026-12-04), also in Dutch."""
+    from programme.models import StarterPack
+
+    client = login(world.coordinator)
+    iso = f'type="date" name="called_on" value="{timezone.localdate().isoformat()}"'
+    assert iso in client.get(_follow_up_url(world)).text
+    pack = StarterPack.objects.create(street=world.street_a, year=timezone.localdate().year)
+    html = client.get(reverse("programme:pack_sent", args=[pack.pk])).text
+    assert f'type="date" name="sent_on" value="{timezone.localdate().isoformat()}"' in html
