@@ -36,3 +36,13 @@ class RequestStatus(models.TextChoices):
     OPEN = "open", _("wacht op besluit")
     APPROVED = "approved", _("gangmaker geworden")
     DECLINED = "declined", _("niet nu")
+
+
+class FollowUpOutcome(models.TextChoices):
+    """How a call to a quiet street went. Only "ok" takes the street off the quiet list."""
+
+    OK = "ok", _("loopt goed, niets nodig")
+    CALL_BACK = "call_back", _("later terugbellen")
+    NEEDS_SUPPORT = "needs_support", _("heeft steun nodig")
+    NO_ANSWER = "no_answer", _("niet bereikt")
+    STOPPING = "stopping", _("de straat wil stoppen")

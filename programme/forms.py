@@ -8,7 +8,11 @@ from home.forms import SpamProtectionMixin
 from streets.models import NeighbourhoodPage
 from streets.postcodes import parse_postcode_list
 
-from .choices import MANUAL_STATES, ApplicationState, PackItem
+from .choices import MANUAL_STATES, ApplicationState, FollowUpOutcome, PackItem
+
+# A date field shows ISO (what <input type="date"> needs, also when the page is shown again
+# with an error) and takes the Dutch ways of writing a date typed by hand.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 
 
 def _postcodes(value: str) -> str:
@@ -197,7 +201,8 @@ class PackSentForm(forms.Form):
     recipient = forms.CharField(label=_("Aan wie"), max_length=200)
     sent_on = forms.DateField(
         label=_("Verstuurd of afgegeven op"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=DATE_INPUT_FORMATS,
         initial=timezone.localdate,
     )
 
@@ -215,3 +220,57 @@ class GangmakerRequestForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class FollowUpForm(forms.Form):
+    """A call about a quiet street: whom (one of its gangmakers, or a name), when, outcome."""
+
+    gangmaker = forms.TypedChoiceField(
+        label=_("Met welke gangmaker sprak u?"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    contact_name = forms.CharField(
+        label=_("Of: met wie sprak u?"),
+        max_length=120,
+        required=False,
+        help_text=_("Bijvoorbeeld een buur of de aanmelder, als het geen gangmaker was."),
+    )
+    called_on = forms.DateField(
+        label=_("Wanneer"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=DATE_INPUT_FORMATS,
+        initial=timezone.localdate,
+    )
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst"), choices=FollowUpOutcome.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Toelichting"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, gangmakers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.gangmakers = {m.user_id: m.user for m in gangmakers}
+        self.fields["gangmaker"].choices = [
+            ("", _("Iemand anders (vul de naam hieronder in)")),
+            *[(m.user_id, m.user.get_full_name() or m.user.first_name) for m in gangmakers],
+        ]
+
+    def clean_called_on(self):
+        value = self.cleaned_data["called_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("Die datum ligt in de toekomst."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("gangmaker")
+        cleaned["gangmaker_user"] = self.gangmakers.get(chosen) if chosen else None
+        if not chosen and not cleaned.get("contact_name", "").strip():
+            self.add_error("contact_name", _("Kies een gangmaker, of vul in met wie u sprak."))
+        return cleaned

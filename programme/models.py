@@ -1,4 +1,5 @@
-"""A street's application, the intake's log, the startpakket and the wish to be gangmaker."""
+"""A street's application, the intake's log, the startpakket, the wish to be gangmaker, and
+the coordinator's follow-up of quiet streets."""
 
 from django.conf import settings
 from django.db import models
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from streets.postcodes import format_postcode
 
-from .choices import ApplicationState, PackItem, RequestStatus
+from .choices import ApplicationState, FollowUpOutcome, PackItem, RequestStatus
 
 
 class StreetApplication(models.Model):
@@ -274,3 +275,50 @@ class GangmakerRequest(models.Model):
 
     def __str__(self):
         return f"{self.membership}"
+
+
+class StreetFollowUp(models.Model):
+    """The coordinator's log of a quiet street: who called whom, when, and how it went."""
+
+    street = models.ForeignKey(
+        "streets.StreetPage",
+        verbose_name=_("straat"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    called_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    gangmaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gangmaker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_name = models.CharField(_("gesproken met"), max_length=120)
+    called_on = models.DateField(_("wanneer"))
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=FollowUpOutcome.choices)
+    note = models.TextField(_("toelichting"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("opvolging van een stille straat")
+        verbose_name_plural = _("opvolging van stille straten")
+        ordering = ["-called_on", "-pk"]
+        indexes = [models.Index(fields=["street", "called_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome__in=FollowUpOutcome.values),
+                name="follow_up_outcome_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.street} {self.called_on}"

@@ -1,9 +1,10 @@
 """The programme's part of a person's data rights: street applications made with their e-mail
-address, candidacies as gangmaker, and requests to become gangmaker.
+address, candidacies as gangmaker, requests to become gangmaker, and the coordinator's notes of
+calls with them as gangmaker of a quiet street.
 Registered with accounts.privacy in ProgrammeConfig.ready().
 """
 
-from .models import Applicant, GangmakerCandidate, GangmakerRequest
+from .models import Applicant, GangmakerCandidate, GangmakerRequest, StreetFollowUp
 
 
 def _by_email(model, user):
@@ -29,6 +30,11 @@ def export(user) -> dict:
                 "membership__street__title", "motivation", "status", "created_at", "decided_at"
             )
         ),
+        "gesprekken_stille_straat": list(
+            StreetFollowUp.objects.filter(gangmaker=user).values(
+                "street__title", "called_on", "contact_name", "outcome", "note"
+            )
+        ),
     }
 
 
@@ -40,3 +46,7 @@ def erase(user, identity) -> None:
         name="(verwijderd)", email="", phone="-", user=None
     )
     GangmakerRequest.objects.filter(membership__user=user).update(motivation="")
+    # The call stays in the street's log, without who it was with.
+    StreetFollowUp.objects.filter(gangmaker=user).update(
+        gangmaker=None, contact_name="(verwijderd)", note=""
+    )

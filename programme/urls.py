@@ -42,4 +42,10 @@ urlpatterns = [
     ),
     path("programma/<int:home_id>/groei/", views.growth, name="growth"),
     path("programma/<int:home_id>/groei.csv", views.growth_csv, name="growth_csv"),
+    path("programma/<int:home_id>/groei.xlsx", views.growth_xlsx, name="growth_xlsx"),
+    path(
+        "programma/<int:home_id>/stille-straten/<int:street_id>/",
+        views.quiet_street,
+        name="quiet_street",
+    ),
 ]

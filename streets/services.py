@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from accounts.mail import send_to_user
@@ -94,24 +95,96 @@ def decide_membership(membership: StreetMembership, by, approve: bool, note: str
     )
 
 
+OFFLINE_GANGMAKER_NEEDS_ONLINE_ONE = gettext_lazy(
+    "Een gangmaker heeft een e-mailadres nodig om in te loggen. Iemand zonder e-mail kan "
+    "gangmaker zijn naast een gangmaker die wel inlogt; deze straat heeft die nog niet."
+)
+
+
+def can_log_in(user) -> bool:
+    return bool(user.email) and not user.is_offline
+
+
+def check_gangmaker(user, street: StreetPage) -> None:
+    """The one rule for who may be a street's gangmaker (every way of appointing asks it).
+
+    Someone who logs in always may. A neighbour without e-mail (an offline neighbour) may be
+    gangmaker next to a gangmaker who logs in: they are the street's face at the door and on
+    the phone, the other approves members and keeps the website. A street's only gangmaker
+    needs an e-mail address, or nobody could approve its members.
+    """
+    if can_log_in(user):
+        return
+    online = (
+        StreetMembership.objects.filter(
+            street=street,
+            role=MemberRole.GANGMAKER,
+            status=MembershipStatus.APPROVED,
+            user__is_offline=False,
+            user__email__isnull=False,
+        )
+        .exclude(user=user)
+        .exclude(user__email="")
+    )
+    if not online.exists():
+        raise MembershipError(str(OFFLINE_GANGMAKER_NEEDS_ONLINE_ONE))
+
+
 @transaction.atomic
 def register_offline_neighbour(
-    street: StreetPage, by, first_name: str, last_name: str, house_number: str, phone: str = ""
+    street: StreetPage,
+    by,
+    first_name: str,
+    last_name: str,
+    house_number: str,
+    phone: str = "",
+    role: str = MemberRole.BEWONER,
 ) -> StreetMembership:
-    """A gangmaker adds a neighbour without e-mail: they can now be helped and can help."""
+    """A gangmaker adds a neighbour without e-mail: they can now be helped and can help.
+    With role=gangmaker (starting a street) the gangmaker rule is asked first."""
     user = User.objects.create_user(
         email=None, first_name=first_name, last_name=last_name, phone=phone, is_offline=True
     )
-    return StreetMembership.objects.create(
+    if role == MemberRole.GANGMAKER:
+        check_gangmaker(user, street)
+    membership = StreetMembership.objects.create(
         user=user,
         street=street,
-        role=MemberRole.BEWONER,
+        role=role,
         status=MembershipStatus.APPROVED,
         house_number=house_number,
         joined_via=JoinedVia.GANGMAKER,
         decided_by=by,
         decided_at=timezone.now(),
     )
+    if role == MemberRole.GANGMAKER:
+        sync_admin_access(user)
+    return membership
+
+
+@transaction.atomic
+def appoint_gangmaker(street: StreetPage, user, by, house_number: str) -> StreetMembership:
+    """Make `user` (with or without an account of their own) an approved gangmaker of
+    `street`, a member or not before; the gangmaker rule is asked first."""
+    check_gangmaker(user, street)
+    membership, created = StreetMembership.objects.get_or_create(
+        user=user,
+        street=street,
+        defaults={
+            "role": MemberRole.GANGMAKER,
+            "status": MembershipStatus.APPROVED,
+            "house_number": house_number or "?",
+            "joined_via": JoinedVia.GANGMAKER,
+            "decided_by": by,
+            "decided_at": timezone.now(),
+        },
+    )
+    if not created:
+        membership.role = MemberRole.GANGMAKER
+        membership.status = MembershipStatus.APPROVED
+        membership.save(update_fields=["role", "status"])
+    sync_admin_access(user)
+    return membership
 
 
 @transaction.atomic
@@ -119,8 +192,8 @@ def set_role(membership: StreetMembership, role: str, by) -> None:
     """Make an approved member gangmaker, or a gangmaker bewoner again (coordinators do this)."""
     if membership.status != MembershipStatus.APPROVED:
         raise MembershipError(_("Alleen leden van de straat kunnen gangmaker worden."))
-    if membership.user.is_offline and role == MemberRole.GANGMAKER:
-        raise MembershipError(_("Een gangmaker heeft een e-mailadres nodig om in te loggen."))
+    if role == MemberRole.GANGMAKER:
+        check_gangmaker(membership.user, membership.street)
     membership.role = role
     membership.save(update_fields=["role"])
     sync_admin_access(membership.user)

@@ -17,9 +17,23 @@ from .gangmakers import (
 from .growth import GrowthFigures, growth_figures
 from .mail import Recipient
 from .packs import confirm_pack_received, mark_pack_sent, packs_to_send, record_pack
+from .quiet import (
+    QUIET_WEEKS,
+    QuietStreet,
+    follow_ups_of,
+    log_follow_up,
+    quiet_streets,
+    street_gangmakers,
+)
 from .starting import start_street
 
 __all__ = [
+    "QUIET_WEEKS",
+    "QuietStreet",
+    "follow_ups_of",
+    "log_follow_up",
+    "quiet_streets",
+    "street_gangmakers",
     "ApplicationError",
     "GrowthFigures",
     "Recipient",

@@ -24,9 +24,9 @@ from pot.models import PotSettings
 from pot.services import open_pot
 from programme.choices import OPEN_STATES, ApplicationState
 from programme.models import GangmakerCandidate, StarterPack, StateChange, StreetApplication
-from streets.choices import JoinedVia, MemberRole, MembershipStatus
-from streets.models import NeighbourhoodPage, StreetMembership, StreetPage
-from streets.services import sync_admin_access
+from streets.choices import MemberRole
+from streets.models import NeighbourhoodPage, StreetPage
+from streets.services import MembershipError, appoint_gangmaker, register_offline_neighbour
 
 from .applications import ApplicationError
 from .mail import send_to_address
@@ -68,7 +68,8 @@ def _split_name(name: str) -> tuple[str, str]:
 
 
 def _appoint(candidate: GangmakerCandidate, street: StreetPage, by) -> tuple[object, bool]:
-    """Make the candidate gangmaker of `street`. Returns (user, invited)."""
+    """Make the candidate gangmaker of `street` by the streets app's rule. Returns
+    (user, invited)."""
     first_name, last_name = _split_name(candidate.name)
     invited = False
     if candidate.email:
@@ -82,32 +83,19 @@ def _appoint(candidate: GangmakerCandidate, street: StreetPage, by) -> tuple[obj
                 phone=candidate.phone,
             )
             invited = True
+        appoint_gangmaker(street, user, by, candidate.house_number)
     else:
-        # No e-mail: an offline gangmaker, as the streets app keeps neighbours who are not online.
-        user = User.objects.create_user(
-            email=None,
-            first_name=first_name,
-            last_name=last_name,
+        # No e-mail: an offline gangmaker, next to a candidate who logs in (appointed first).
+        membership = register_offline_neighbour(
+            street,
+            by,
+            first_name,
+            last_name,
+            candidate.house_number or "?",
             phone=candidate.phone,
-            is_offline=True,
+            role=MemberRole.GANGMAKER,
         )
-    membership, created = StreetMembership.objects.get_or_create(
-        user=user,
-        street=street,
-        defaults={
-            "role": MemberRole.GANGMAKER,
-            "status": MembershipStatus.APPROVED,
-            "house_number": candidate.house_number or "?",
-            "joined_via": JoinedVia.GANGMAKER,
-            "decided_by": by,
-            "decided_at": timezone.now(),
-        },
-    )
-    if not created:
-        membership.role = MemberRole.GANGMAKER
-        membership.status = MembershipStatus.APPROVED
-        membership.save(update_fields=["role", "status"])
-    sync_admin_access(user)
+        user = membership.user
     candidate.user = user
     candidate.invited_at = timezone.now() if invited else None
     candidate.save(update_fields=["user", "invited_at"])
@@ -148,8 +136,21 @@ def start_street(
     street.save_revision(user=by).publish(user=by)
 
     invitations = []
-    for candidate in application.candidates.all():
-        user, invited = _appoint(candidate, street, by)
+    # Candidates with e-mail first: the streets app lets someone without one be gangmaker
+    # only next to a gangmaker who logs in.
+    for candidate in sorted(application.candidates.all(), key=lambda c: (not c.email, c.pk)):
+        try:
+            user, invited = _appoint(candidate, street, by)
+        except MembershipError as error:
+            raise ApplicationError(
+                _(
+                    "%(name)s heeft geen e-mailadres en geen van de kandidaten kan inloggen. "
+                    "Een straat heeft minstens één gangmaker met een e-mailadres nodig: meld "
+                    "de straat nog eens aan met het e-mailadres van een kandidaat (die "
+                    "aanmelding voegt zich bij deze)."
+                )
+                % {"name": candidate.name}
+            ) from error
         if user.email:
             invitations.append((user.pk, invited))
 

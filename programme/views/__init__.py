@@ -1,5 +1,5 @@
 from .gangmakers import become_gangmaker, decide_gangmaker_request, gangmaker_requests
-from .growth import growth, growth_csv
+from .growth import growth, growth_csv, growth_xlsx, quiet_street
 from .intake import (
     application_detail,
     application_notes,
@@ -24,9 +24,11 @@ __all__ = [
     "gangmaker_requests",
     "growth",
     "growth_csv",
+    "growth_xlsx",
     "pack_received",
     "pack_record",
     "pack_sent",
     "packs",
     "programme_start",
+    "quiet_street",
 ]

@@ -1,18 +1,30 @@
-"""The coordinator's growth view and its CSV export."""
+"""The coordinator's growth view, its CSV and XLSX exports, and the quiet streets' follow-up."""
 
-import csv
-
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from programme.services import growth_figures
+from programme import exports
+from programme.forms import FollowUpForm
+from programme.models import StreetFollowUp
+from programme.services import (
+    QUIET_WEEKS,
+    follow_ups_of,
+    growth_figures,
+    log_follow_up,
+    quiet_streets,
+    street_gangmakers,
+)
+from streets.models import StreetPage
 
 from .access import coordinated_municipality
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @never_cache
@@ -20,11 +32,19 @@ from .access import coordinated_municipality
 def growth(request, home_id):
     home = coordinated_municipality(request, home_id)
     figures = growth_figures(home)
-    return render(
-        request,
-        "programme/growth.html",
-        {"home": home, "figures": figures, "chart": _chart(figures)},
-    )
+    quiet = quiet_streets(home)
+    by_wijk: dict[str, list] = {}
+    for row in quiet:
+        by_wijk.setdefault(row.wijk, []).append(row)
+    context = {
+        "home": home,
+        "figures": figures,
+        "chart": _chart(figures),
+        "quiet_by_wijk": by_wijk,
+        "quiet_count": len(quiet),
+        "quiet_weeks": QUIET_WEEKS,
+    }
+    return render(request, "programme/growth.html", context)
 
 
 def _chart(figures) -> str:
@@ -62,33 +82,68 @@ def _chart(figures) -> str:
     )
 
 
-def _safe(value) -> str:
-    """No spreadsheet formula from a wijk's name (CSV injection)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _download(content, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _sections(home):
+    quiet = quiet_streets(home)
+    follow_ups = (
+        StreetFollowUp.objects.filter(street__path__startswith=home.path)
+        .select_related("street", "called_by")
+        .order_by("-called_on", "-pk")
+    )
+    return exports.sections(growth_figures(home), quiet, follow_ups)
 
 
 @never_cache
 @login_required
 def growth_csv(request, home_id):
     home = coordinated_municipality(request, home_id)
-    figures = growth_figures(home)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="groei.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    months = [date_format(m, "M Y") for m in figures.months]
-    writer.writerow([_("Actieve straten per maand"), *months])
-    for row in figures.wijken:
-        writer.writerow([_safe(row.wijk), *row.per_month])
-    writer.writerow([_("Totaal"), *figures.total_per_month])
-    writer.writerow([])
-    writer.writerow([_("Wijk"), _("Straten"), _("Met twee gangmakers"), _("Zonder gangmaker")])
-    for row in figures.wijken:
-        writer.writerow([_safe(row.wijk), row.streets, row.two_gangmakers, row.no_gangmaker])
-    writer.writerow([])
-    writer.writerow([_("Stand"), _("Aanmeldingen"), _("Gemiddeld aantal dagen in deze stand")])
-    for state in figures.states:
-        average = "" if state.average_days is None else str(state.average_days).replace(".", ",")
-        writer.writerow([state.label, state.count, average])
-    return response
+    content = exports.growth_csv(_sections(home))
+    return _download(content, "text/csv; charset=utf-8", f"groei-{home.slug}.csv")
+
+
+@never_cache
+@login_required
+def growth_xlsx(request, home_id):
+    home = coordinated_municipality(request, home_id)
+    content = exports.growth_xlsx(_sections(home))
+    return _download(content, XLSX, f"groei-{home.slug}.xlsx")
+
+
+@never_cache
+@login_required
+def quiet_street(request, home_id, street_id):
+    """One street's follow-up: its history, and a form to log a call (coordinator only)."""
+    home = coordinated_municipality(request, home_id)
+    street = get_object_or_404(StreetPage.objects.live().descendant_of(home), pk=street_id)
+    gangmakers = list(street_gangmakers(street))
+    form = FollowUpForm(request.POST or None, gangmakers=gangmakers)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        log_follow_up(
+            street,
+            request.user,
+            called_on=data["called_on"],
+            outcome=data["outcome"],
+            gangmaker=data["gangmaker_user"],
+            contact_name=data["contact_name"],
+            note=data["note"],
+        )
+        messages.success(
+            request, _("Het gesprek over %(street)s is vastgelegd.") % {"street": street.title}
+        )
+        return redirect("programme:quiet_street", home.pk, street.pk)
+    context = {
+        "home": home,
+        "street": street,
+        "form": form,
+        "gangmakers": gangmakers,
+        "follow_ups": follow_ups_of(street),
+        "quiet_weeks": QUIET_WEEKS,
+    }
+    return render(request, "programme/quiet_street.html", context)

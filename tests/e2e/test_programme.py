@@ -1,19 +1,23 @@
 """From a street's application to a live street with its first member, in the browser.
 
 Two neighbours apply for the same street; the coordinator starts it; the gangmaker who had no
-account sets a password through the invitation and approves the first member. Then axe on
-the programme's pages.
+account sets a password through the invitation and approves the first member. A coordinator
+calls a quiet street and logs it. Then axe on the programme's pages.
 """
 
+import datetime
 import json
 import re
 import time
 
+from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from home.forms import MIN_SECONDS_ON_SCREEN
-from programme.models import StreetApplication
+from programme.models import StreetApplication, StreetFollowUp
+from programme.services import QUIET_WEEKS
 from streets.choices import MembershipStatus
 from streets.models import StreetMembership, StreetPage
 from tests.e2e.test_accessibility import axe_blocking_violations, layout_problems
@@ -96,12 +100,64 @@ def test_two_neighbours_apply_the_coordinator_starts_the_street_and_a_member_is_
     assert membership.status == MembershipStatus.APPROVED
 
 
+def _make_quiet(street):
+    """Zwaanshals started long ago and nothing happened since."""
+    long_ago = timezone.now() - datetime.timedelta(weeks=QUIET_WEEKS + 4)
+    StreetPage.objects.filter(pk=street.pk).update(first_published_at=long_ago)
+    StreetMembership.objects.filter(street=street).update(decided_at=long_ago)
+    get_user_model().objects.filter(memberships__street=street).update(last_login=long_ago)
+
+
+def test_the_coordinator_calls_a_quiet_street_and_logs_it(world, visitor):
+    _make_quiet(world.street_a)
+    page = visitor.page
+    visitor.log_in_as(world.coordinator)
+    visitor.open(f"/programma/{world.home.pk}/groei/")
+    quiet = page.get_by_role("region", name="Stille straten")
+    expect(quiet).to_contain_text("Zwaanshals")
+    visitor.screenshot("programma-stille-straten")
+    quiet.get_by_role("link", name="Gesprek vastleggen voor Zwaanshals").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Opvolging van Zwaanshals")
+
+    # Forgetting whom she spoke to keeps what she typed and says what is missing.
+    page.get_by_label("Met welke gangmaker sprak u?").select_option(
+        label="Iemand anders (vul de naam hieronder in)"
+    )
+    page.get_by_label("loopt goed, niets nodig").check()
+    page.get_by_label("Toelichting").fill("Gerda: de straat is rustig, maar het loopt.")
+    page.get_by_role("button", name="Vastleggen").click()
+    expect(page.get_by_role("main")).to_contain_text(
+        "Kies een gangmaker, of vul in met wie u sprak."
+    )
+    expect(page.get_by_label("Toelichting")).to_have_value(
+        "Gerda: de straat is rustig, maar het loopt."
+    )
+
+    page.get_by_label("Met welke gangmaker sprak u?").select_option(
+        label=world.gangmaker_a.get_full_name()
+    )
+    page.get_by_label("loopt goed, niets nodig").check()
+    page.get_by_role("button", name="Vastleggen").click()
+    expect(page.get_by_role("status")).to_contain_text("is vastgelegd")
+    log = page.get_by_role("region", name="Eerdere gesprekken")
+    expect(log).to_contain_text(world.gangmaker_a.get_full_name())
+    expect(log).to_contain_text("loopt goed, niets nodig")
+    visitor.screenshot("programma-opvolging")
+    follow_up = StreetFollowUp.objects.get()
+    assert (follow_up.gangmaker, follow_up.called_by) == (world.gangmaker_a, world.coordinator)
+
+    # "Loopt goed": Zwaanshals is off the quiet list.
+    visitor.open(f"/programma/{world.home.pk}/groei/")
+    expect(page.get_by_role("main")).to_contain_text("Geen stille straten")
+
+
 def test_the_programmes_pages_have_no_serious_axe_violations_and_fit_the_screen(
     world, scripted_visitor
 ):
     from tests.programme.factories import application_with_people
 
     application = application_with_people(world.home)
+    _make_quiet(world.street_a)
     pages = {
         "programma-aanmelden": "/straat-aanmelden/",
     }
@@ -117,6 +173,7 @@ def test_the_programmes_pages_have_no_serious_axe_violations_and_fit_the_screen(
         "programma-starten": f"/programma/aanmelding/{application.pk}/starten/",
         "programma-startpakketten": f"/programma/{world.home.pk}/startpakketten/",
         "programma-groei": f"/programma/{world.home.pk}/groei/",
+        "programma-opvolging": f"/programma/{world.home.pk}/stille-straten/{world.street_a.pk}/",
     }.items():
         scripted_visitor.open(path)
         expect(scripted_visitor.page.get_by_role("heading", level=1)).to_be_visible()

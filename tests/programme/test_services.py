@@ -17,7 +17,7 @@ from programme.services import (
 )
 from streets.choices import MemberRole, MembershipStatus
 from streets.models import NeighbourhoodPage, StreetMembership, StreetPage
-from tests.programme.factories import application_with_people
+from tests.programme.factories import GangmakerCandidateFactory, application_with_people
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -182,3 +182,41 @@ def test_an_existing_account_becomes_gangmaker_without_an_invitation(
     assert membership.role == MemberRole.GANGMAKER
     mails = [m for m in mail.outbox if m.to == [world.bewoner_a.email]]
     assert len(mails) == 1 and "wachtwoord" not in mails[0].body
+
+
+def test_an_offline_candidate_put_forward_first_still_becomes_gangmaker_next_to_one_online(
+    world,
+):
+    """The streets app's rule: a gangmaker without e-mail only next to one who logs in; the
+    start appoints the candidates with e-mail first, whatever their order on the form."""
+    application = application_with_people(world.home)
+    henk = application.candidates.get(name="Henk Smit")
+    ria = application.candidates.get(name="Ria Bos")
+    # Henk (no e-mail) now comes first.
+    application.candidates.filter(pk=ria.pk).delete()
+    GangmakerCandidateFactory(application=application, name="Ria Bos", email="ria@example.org")
+    assert application.candidates.first().pk == henk.pk
+
+    street, created = start_street(application, world.coordinator, wijk=world.wijk)
+
+    assert created
+    gangmakers = StreetMembership.objects.filter(
+        street=street, role=MemberRole.GANGMAKER, status=MembershipStatus.APPROVED
+    )
+    assert {(m.user.first_name, m.user.is_offline) for m in gangmakers} == {
+        ("Ria", False),
+        ("Henk", True),
+    }
+
+
+def test_only_candidates_without_email_start_nothing_and_say_what_to_do(world):
+    application = application_with_people(world.home)
+    application.candidates.filter(name="Ria Bos").delete()
+
+    with pytest.raises(ApplicationError, match="minstens één gangmaker met een e-mailadres"):
+        start_street(application, world.coordinator, wijk=world.wijk)
+
+    assert not StreetPage.objects.filter(title="Bloemkweekstraat").exists()
+    assert not User.objects.filter(first_name="Henk").exists()
+    application.refresh_from_db()
+    assert application.state == ApplicationState.APPLIED and application.street is None

@@ -41,3 +41,28 @@ def test_an_applicants_data_is_in_their_export_and_erasure_keeps_the_application
     erase(world.outsider, None)
     applicant = Applicant.objects.get(application=application)
     assert applicant.name == "(verwijderd)" and applicant.email == ""
+
+
+def test_a_gangmakers_calls_are_in_their_export_and_erasure_keeps_the_call_without_them(world):
+    import datetime
+
+    from programme.models import StreetFollowUp
+    from programme.personal_data import erase
+    from programme.services import log_follow_up
+
+    log_follow_up(
+        world.street_a,
+        world.coordinator,
+        called_on=datetime.date(2026, 3, 2),
+        outcome="call_back",
+        gangmaker=world.gangmaker_a,
+        note="Gerda belt terug.",
+    )
+    data = export_personal_data(world.gangmaker_a)
+    (call,) = data["programma"]["gesprekken_stille_straat"]
+    assert call["street__title"] == "Zwaanshals" and call["note"] == "Gerda belt terug."
+
+    erase(world.gangmaker_a, None)
+    follow_up = StreetFollowUp.objects.get()
+    assert follow_up.gangmaker is None and follow_up.contact_name == "(verwijderd)"
+    assert follow_up.note == "" and follow_up.outcome == "call_back"

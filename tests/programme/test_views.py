@@ -255,3 +255,60 @@ def test_public_pages_show_the_municipalitys_contact(client, world):
         html = client.get(url).content.decode()
         assert "liefenleed@gemeente.example" in html, url
         assert "010 123 45 67" in html, url
+
+
+def _bad_input_cases(world, application, pack):
+    long = "Bewaard " + "x" * 5000
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    return [
+        (
+            "coordinator",
+            reverse("programme:application_state", args=[application.pk]),
+            {"state": "weg", "note": "Mijn toelichting blijft"},
+            "Selecteer een geldige keuze",
+            "Mijn toelichting blijft",
+        ),
+        (
+            "coordinator",
+            reverse("programme:application_notes", args=[application.pk]),
+            {"notes": long},
+            "niet meer dan 5000 tekens",
+            "Bewaard xxxx",
+        ),
+        (
+            "coordinator",
+            reverse("programme:application_start", args=[application.pk]),
+            {"title": "Bloemkweekstraat Bewaard", "postcodes": "12", "wijk": world.wijk.pk},
+            "is geen postcode",
+            "Bloemkweekstraat Bewaard",
+        ),
+        (
+            "coordinator",
+            reverse("programme:pack_sent", args=[pack.pk]),
+            {"items": ["folder"], "recipient": "Ria Bewaard", "sent_on": future},
+            "Die datum ligt in de toekomst.",
+            "Ria Bewaard",
+        ),
+        (
+            "bewoner_a",
+            reverse("programme:become_gangmaker", args=[world.street_a.pk]),
+            {"motivation": "Bewaard " + "x" * 1000},
+            "niet meer dan 1000 tekens",
+            "Bewaard xxxx",
+        ),
+    ]
+
+
+def test_bad_input_on_every_programme_form_gets_a_dutch_error_and_keeps_the_input(login, world):
+    application = application_with_people(world.home)
+    pack = StarterPack.objects.create(street=world.street_a, year=timezone.localdate().year)
+    for who, url, data, error, kept in _bad_input_cases(world, application, pack):
+        response = login(getattr(world, who)).post(url, data)
+        html = response.content.decode()
+        assert response.status_code == 200, url
+        assert error in html, (url, error)
+        assert kept in html, (url, kept)
+    application.refresh_from_db()
+    assert application.state == ApplicationState.APPLIED and application.notes == ""
+    assert not StreetPage.objects.filter(title__startswith="Bloemkweekstraat").exists()
+    assert not GangmakerRequest.objects.exists()

@@ -354,6 +354,10 @@ ROUTES: dict[str, Route] = {
     ),
     "programme:growth": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
     "programme:growth_csv": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
+    "programme:growth_xlsx": Route(lambda o: {"home_id": o["home_id"]}, COORDINATOR, COORDINATOR),
+    "programme:quiet_street": Route(
+        lambda o: {"home_id": o["home_id"], "street_id": o["street_id"]}, COORDINATOR, COORDINATOR
+    ),
     # Welcoming new neighbours and the household list.
     "welcome:list": Route(_street, GANGMAKER_A, GANGMAKER_A),
     "welcome:note": Route(_street, NOBODY, GANGMAKER_A),

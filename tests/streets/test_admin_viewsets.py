@@ -207,7 +207,11 @@ def test_a_coordinator_relieves_a_gangmaker_from_the_gangmakers_list(login, worl
     assert not world.street_a.permissions_for_user(world.gangmaker_a).can_edit()
 
 
-def test_a_neighbour_without_email_cannot_become_gangmaker_and_the_form_says_why(login, world):
+def test_a_neighbour_without_email_cannot_be_the_only_gangmaker_and_the_form_says_why(login, world):
+    # The street's gangmaker who logs in steps back: nobody online would be left.
+    StreetMembership.objects.filter(street=world.street_a, role=MemberRole.GANGMAKER).update(
+        role=MemberRole.BEWONER
+    )
     offline = MembershipFactory(street=world.street_a, user=OfflineUserFactory(first_name="Truus"))
     response = login(world.coordinator).post(
         reverse("memberships:edit", args=[offline.pk]), {"role": MemberRole.GANGMAKER}
@@ -217,6 +221,16 @@ def test_a_neighbour_without_email_cannot_become_gangmaker_and_the_form_says_why
     assert "Een gangmaker heeft een e-mailadres nodig om in te loggen." in body
     offline.refresh_from_db()
     assert offline.role == MemberRole.BEWONER
+
+
+def test_a_neighbour_without_email_becomes_gangmaker_next_to_one_who_logs_in(login, world):
+    offline = MembershipFactory(street=world.street_a, user=OfflineUserFactory(first_name="Truus"))
+    login(world.coordinator).post(
+        reverse("memberships:edit", args=[offline.pk]), {"role": MemberRole.GANGMAKER}
+    )
+
+    offline.refresh_from_db()
+    assert offline.role == MemberRole.GANGMAKER
 
 
 def test_an_application_cannot_be_made_gangmaker_and_the_list_offers_no_edit_for_it(login, world):
