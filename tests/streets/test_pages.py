@@ -5,6 +5,7 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import ArticleIndexPage, FormPage, HomePage
+from network.newsletters.models import NewsletterIndexPage
 from streets.models import EventPage, NeighbourhoodPage, StreetPage
 from tests.home.factories import HomePageFactory
 
@@ -18,7 +19,9 @@ from .factories import (
 
 class TestPageTree(WagtailPageTestCase):
     def test_every_page_type_sits_where_the_design_puts_it(self):
-        self.assertAllowedSubpageTypes(HomePage, {NeighbourhoodPage, ArticleIndexPage, FormPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {NeighbourhoodPage, ArticleIndexPage, FormPage, NewsletterIndexPage}
+        )
         self.assertAllowedSubpageTypes(NeighbourhoodPage, {StreetPage})
         self.assertAllowedSubpageTypes(StreetPage, {EventPage})
         self.assertAllowedSubpageTypes(EventPage, set())
