@@ -28,7 +28,8 @@ def test_the_demo_has_wijken_streets_people_and_staff_and_is_idempotent(client):
 
     assert NeighbourhoodPage.objects.count() >= 3
     assert StreetPage.objects.count() >= 12
-    for street in StreetPage.objects.all():
+    # The Bentincklaan is the programme's quiet street: one gangmaker and nobody else.
+    for street in StreetPage.objects.exclude(slug="bentincklaan"):
         approved = street.memberships.filter(status=MembershipStatus.APPROVED)
         assert approved.filter(role=MemberRole.GANGMAKER).count() == 2
         assert approved.filter(role=MemberRole.BEWONER).count() >= 24

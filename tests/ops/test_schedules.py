@@ -32,6 +32,8 @@ PROJECT_JOBS = {
     "'send_pot_reminders'": Schedule.DAILY,
     "'remove_expired_survey_answers'": Schedule.DAILY,
     "'warm_dashboards'": Schedule.HOURLY,
+    "'send_newsletters'": Schedule.HOURLY,
+    "'remove_old_interest'": Schedule.DAILY,
 }
 
 
