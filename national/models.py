@@ -51,6 +51,8 @@ class NationalHomePage(Page):
         verbose_name_plural = _("landelijke startpagina's")
 
     def get_context(self, request, *args, **kwargs):
+        from network.newsletters.models import NewsletterIndexPage
+
         from .forms import InterestForm
         from .services import national_figures, upcoming_national_meetings
 
@@ -58,6 +60,9 @@ class NationalHomePage(Page):
         context["figures"] = national_figures()
         context["meetings"] = upcoming_national_meetings()
         context["interest_form"] = InterestForm()
+        context["newsletter"] = (
+            self.get_children().live().type(NewsletterIndexPage).specific().first()
+        )
         return context
 
 

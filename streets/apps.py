@@ -11,7 +11,7 @@ class StreetsConfig(AppConfig):
         from accounts.todos import register_todo_provider
         from accounts.twofactor import register_two_factor_rule
 
-        from . import page_cache, permissions, personal_data, todos
+        from . import page_cache, permissions, personal_data, services, todos
         from .events import signal_handlers as event_signal_handlers
 
         register_personal_data("straten", personal_data.export, personal_data.erase)
@@ -22,4 +22,5 @@ class StreetsConfig(AppConfig):
         register_todo_provider(todos.waiting_applications)
         page_cache.connect_signals()
         permissions.connect_signals()
+        services.connect_signals()
         event_signal_handlers.connect_signals()

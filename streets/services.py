@@ -16,7 +16,7 @@ from accounts.mail import send_to_user
 
 from .choices import JoinedVia, MemberRole, MembershipStatus
 from .models.pages import StreetPage
-from .models.roles import StreetMembership
+from .models.roles import NationalCoordinatorAssignment, StreetMembership
 from .safety.services import remove_for_leaver
 from .signals import membership_approved
 
@@ -24,6 +24,8 @@ User = get_user_model()
 
 PAGE_PERMISSIONS_FOR_GANGMAKERS = ("add_page", "change_page", "publish_page")
 PAGE_PERMISSIONS_FOR_COORDINATORS = ("add_page", "change_page", "publish_page", "delete_page")
+# National coordinators write the national newsletter: the national home page's subtree only.
+PAGE_PERMISSIONS_FOR_NATIONAL_COORDINATORS = ("add_page", "change_page", "publish_page")
 # In their street's image collection gangmakers upload photos (and edit their own) and choose
 # any photo of it for the street's page and events; other streets' photos they do not see.
 IMAGE_PERMISSIONS_FOR_GANGMAKERS = ("add_image", "choose_image")
@@ -261,11 +263,25 @@ def municipality_admin_group(home: Page) -> Group:
     return _page_group(home, "Coördinatoren", PAGE_PERMISSIONS_FOR_COORDINATORS)
 
 
+def national_admin_groups() -> list[Group]:
+    """The national coordinators' admin group of each national home page (normally one).
+
+    Found by content type: the national app sits above streets, so streets does not import it.
+    """
+    homes = Page.objects.filter(
+        content_type__app_label="national", content_type__model="nationalhomepage"
+    )
+    return [
+        _page_group(home, "Landelijk", PAGE_PERMISSIONS_FOR_NATIONAL_COORDINATORS) for home in homes
+    ]
+
+
 def sync_admin_access(user) -> None:
     """Put `user` in exactly the admin groups their gangmaker and coordinator roles give.
 
     A gangmaker edits their own street's page and events in the Wagtail admin, nothing else;
-    a coordinator edits their municipality's tree.
+    a coordinator edits their municipality's tree; a national coordinator the national home
+    page's subtree (the national newsletter), never a municipality's.
     """
     wanted = {
         street_admin_group(m.street).pk
@@ -277,7 +293,30 @@ def sync_admin_access(user) -> None:
         municipality_admin_group(a.municipality).pk
         for a in user.coordinator_assignments.select_related("municipality")
     }
-    managed = Group.objects.filter(name__regex=r"^(Gangmakers|Coördinatoren): .* \(#\d+\)$")
+    if NationalCoordinatorAssignment.objects.filter(user=user).exists():
+        wanted |= {group.pk for group in national_admin_groups()}
+    managed = Group.objects.filter(
+        name__regex=r"^(Gangmakers|Coördinatoren|Landelijk): .* \(#\d+\)$"
+    )
     current = set(user.groups.filter(pk__in=managed).values_list("pk", flat=True))
     user.groups.remove(*(current - wanted))
     user.groups.add(*(wanted - current))
+
+
+def _on_national_assignment_change(sender, instance, **kwargs) -> None:
+    """A national coordinator appointed or removed gets or loses the national admin group."""
+    user = User.objects.filter(pk=instance.user_id).first()
+    if user is not None:
+        sync_admin_access(user)
+
+
+def connect_signals() -> None:
+    """Called from StreetsConfig.ready()."""
+    from django.db.models.signals import post_delete, post_save
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_national_assignment_change,
+            sender=NationalCoordinatorAssignment,
+            dispatch_uid="national_admin_access",
+        )

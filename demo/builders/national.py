@@ -17,6 +17,7 @@ from faker import Faker
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from demo.builders import newsletters as newsletters_demo
 from demo.builders import streets as streets_demo
 from home.models import ArticleIndexPage, ArticlePage, Theme
 from national.models import InterestSubmission
@@ -151,6 +152,7 @@ def _national(password_hash):
             "hoe Rotterdam het aanpakte?",
         },
     )
+    return page
 
 
 def _document():
@@ -214,7 +216,8 @@ def build(home, stdout):
         rotterdam_site.port = PORT
         rotterdam_site.save()
     _amstelveen(password_hash)
-    _national(password_hash)
+    national_home = _national(password_hash)
+    newsletters_demo.build_national(national_home, stdout)
     _toolkit(home)
     stdout.write(
         "  landelijk: Amstelveen (http://amstelveen.localhost:8000), de landelijke site "

@@ -84,6 +84,12 @@ def build(home, stdout):
         )
         newsletter.add_child(instance=issue)
         issue.save_revision().publish()
+    _record_sent(newsletter, issue, now)
+    stdout.write(f"Nieuwsbrief: {newsletter.url_path}, 1 uitgave in het archief")
+
+
+def _record_sent(newsletter, issue, now) -> None:
+    """Record `issue` as sent three days ago to everyone it goes to, without mailing anyone."""
     if not Dispatch.objects.filter(issue=issue).exists():
         subject, html, text = render_issue(issue)
         people = recipients(newsletter)
@@ -103,4 +109,49 @@ def build(home, stdout):
             )
             for p in people
         )
-    stdout.write(f"Nieuwsbrief: {newsletter.url_path}, 1 uitgave in het archief")
+
+
+NATIONAL_ISSUE = "Landelijke nieuwsbrief: nieuwe Lief & Leedsteden"
+
+
+def build_national(home, stdout):
+    """The national newsletter under the national home page, with one issue recorded as sent
+    (to the gangmakers and coordinators of every municipality; no mail goes out)."""
+    newsletter = NewsletterIndexPage.objects.child_of(home).filter(slug="nieuwsbrief").first()
+    if newsletter is None:
+        newsletter = NewsletterIndexPage(
+            title="Landelijke nieuwsbrief",
+            slug="nieuwsbrief",
+            intro="<p>Nieuws van het landelijke Lief &amp; Leednetwerk: nieuwe gemeenten, "
+            "landelijke bijeenkomsten en wat gangmakers elders bedenken.</p>",
+        )
+        home.add_child(instance=newsletter)
+        newsletter.save_revision().publish()
+    issue = NewsletterPage.objects.child_of(newsletter).filter(title=NATIONAL_ISSUE).first()
+    if issue is None:
+        issue = NewsletterPage(
+            title=NATIONAL_ISSUE,
+            intro="Amstelveen doet mee, en de landelijke gangmakersdag komt eraan.",
+            body=[
+                ("heading", "Amstelveen doet mee"),
+                (
+                    "paragraph",
+                    RichText(
+                        "<p>In de Westwijk van Amstelveen zijn de eerste straten begonnen. "
+                        "Welkom! Rotterdam deelt graag zijn welkomstpakket.</p>"
+                    ),
+                ),
+                ("heading", "Landelijke gangmakersdag"),
+                (
+                    "paragraph",
+                    RichText(
+                        "<p>Gangmakers uit het hele land delen wat werkt. Aanmelden kan onder "
+                        "Landelijke bijeenkomsten.</p>"
+                    ),
+                ),
+            ],
+        )
+        newsletter.add_child(instance=issue)
+        issue.save_revision().publish()
+    _record_sent(newsletter, issue, timezone.now())
+    stdout.write(f"Landelijke nieuwsbrief: {newsletter.url_path}, 1 uitgave in het archief")

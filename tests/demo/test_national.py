@@ -9,11 +9,13 @@ from wagtail.models import Site
 
 from demo.builders import home as home_demo
 from demo.builders import national
+from demo.builders import newsletters as newsletters_demo
 from demo.builders import streets as streets_demo
 from home.models import ArticlePage, HomePage, Theme
 from national.models import InterestSubmission
 from national.services import national_figures
 from network.models import Meeting
+from network.newsletters.models import Dispatch, NewsletterPage
 from streets.models import StreetPage
 from streets.permissions import is_national_coordinator
 
@@ -35,6 +37,8 @@ def test_the_demo_national_layer_is_complete_and_idempotent():
         InterestSubmission.objects.count(),
         Theme.objects.count(),
         Site.objects.count(),
+        NewsletterPage.objects.count(),
+        Dispatch.objects.count(),
     )
     _build()
     assert first == (
@@ -43,6 +47,8 @@ def test_the_demo_national_layer_is_complete_and_idempotent():
         InterestSubmission.objects.count(),
         Theme.objects.count(),
         Site.objects.count(),
+        NewsletterPage.objects.count(),
+        Dispatch.objects.count(),
     )
 
     amstelveen = HomePage.objects.get(slug="amstelveen")
@@ -52,6 +58,24 @@ def test_the_demo_national_layer_is_complete_and_idempotent():
     assert is_national_coordinator(_user(national.NATIONAL_LOGIN.email))
     assert Meeting.objects.get(title=national.NATIONAL_MEETING).municipality is None
     assert ArticlePage.objects.get(slug="gangmaker-worden").themes.count() == 2
+    national_issue = NewsletterPage.objects.get(title=newsletters_demo.NATIONAL_ISSUE)
+    assert national_issue.newsletter.municipality is None
+    assert national_issue.is_sent
+    coordinator = _user(national.NATIONAL_LOGIN.email)
+    assert coordinator.has_perm("wagtailadmin.access_admin")
+
+
+def test_the_national_site_links_to_its_newsletter_archive_with_the_sent_issue():
+    _build()
+    client = Client()
+    host = "landelijk.localhost:8000"
+
+    home = client.get("/", HTTP_HOST=host).text
+    assert 'href="/nieuwsbrief/"' in home
+    archive = client.get("/nieuwsbrief/", HTTP_HOST=host)
+    assert archive.status_code == 200
+    assert "Landelijke nieuwsbrief" in archive.text
+    assert "nieuwe Lief &amp; Leedsteden" in archive.text
 
 
 def test_on_the_demo_both_municipalities_pass_the_threshold():

@@ -24,6 +24,7 @@ class Command(BaseCommand):
                     memberships__status=MembershipStatus.APPROVED,
                 )
                 | Q(coordinator_assignments__isnull=False)
+                | Q(national_coordinator_assignment__isnull=False)
             )
             .distinct()
         )
