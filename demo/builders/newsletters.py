@@ -27,17 +27,23 @@ READERS = [
 ]
 
 
-def build(home, stdout):
+def _newsletter_index(home, title, intro):
+    """The newsletter archive under `home` (found by its slug), made and published once."""
     newsletter = NewsletterIndexPage.objects.child_of(home).filter(slug="nieuwsbrief").first()
     if newsletter is None:
-        newsletter = NewsletterIndexPage(
-            title="Nieuwsbrief",
-            slug="nieuwsbrief",
-            intro="<p>Eens per maand nieuws uit de Lief &amp; Leedstraten van Rotterdam: "
-            "ideeën van gangmakers, bijeenkomsten en tips.</p>",
-        )
+        newsletter = NewsletterIndexPage(title=title, slug="nieuwsbrief", intro=intro)
         home.add_child(instance=newsletter)
         newsletter.save_revision().publish()
+    return newsletter
+
+
+def build(home, stdout):
+    newsletter = _newsletter_index(
+        home,
+        "Nieuwsbrief",
+        "<p>Eens per maand nieuws uit de Lief &amp; Leedstraten van Rotterdam: "
+        "ideeën van gangmakers, bijeenkomsten en tips.</p>",
+    )
     now = timezone.now()
     for email, name, status in READERS:
         Subscriber.objects.get_or_create(
@@ -117,16 +123,12 @@ NATIONAL_ISSUE = "Landelijke nieuwsbrief: nieuwe Lief & Leedsteden"
 def build_national(home, stdout):
     """The national newsletter under the national home page, with one issue recorded as sent
     (to the gangmakers and coordinators of every municipality; no mail goes out)."""
-    newsletter = NewsletterIndexPage.objects.child_of(home).filter(slug="nieuwsbrief").first()
-    if newsletter is None:
-        newsletter = NewsletterIndexPage(
-            title="Landelijke nieuwsbrief",
-            slug="nieuwsbrief",
-            intro="<p>Nieuws van het landelijke Lief &amp; Leednetwerk: nieuwe gemeenten, "
-            "landelijke bijeenkomsten en wat gangmakers elders bedenken.</p>",
-        )
-        home.add_child(instance=newsletter)
-        newsletter.save_revision().publish()
+    newsletter = _newsletter_index(
+        home,
+        "Landelijke nieuwsbrief",
+        "<p>Nieuws van het landelijke Lief &amp; Leednetwerk: nieuwe gemeenten, "
+        "landelijke bijeenkomsten en wat gangmakers elders bedenken.</p>",
+    )
     issue = NewsletterPage.objects.child_of(newsletter).filter(title=NATIONAL_ISSUE).first()
     if issue is None:
         issue = NewsletterPage(
