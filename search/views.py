@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
 from home.models import FormPage, MunicipalitySettings
+from streets import page_cache
 from streets.page_cache import page_number_of
 
 from .services import clean_query, find_streets, search_pages
@@ -36,11 +37,25 @@ def next_steps(site: Site, root: Page) -> dict:
 def search(request):
     """Streets and pages for a query. The results are the same for everyone on a site and are
     kept under the site version by the template (`{% sitepart %}`), so they are read lazily:
-    only when no current copy is kept."""
+    only when no current copy is kept. For a visitor without a session the whole page is kept
+    too, under the same version, keyed by the cleaned query and page number: a repeated search
+    then asks the database nothing, not even for the site."""
     query = clean_query(request.GET.get("q", ""))
-    site = Site.find_for_request(request)
     # The number keys the kept copy, so the page rendered must be the one that number gives.
     page_number = page_number_of(request.GET.get("pagina"))
+    if page_cache.is_cacheable(request, reads_query=True):
+        variant = f"search|{query}|{page_number}"
+        kept = page_cache.cached_site_response(request, variant)
+        if kept is not None:
+            return kept
+        return page_cache.serve_cached(
+            request, page_cache.SITE, lambda: _search(request, query, page_number), variant=variant
+        )
+    return _search(request, query, page_number)
+
+
+def _search(request, query: str, page_number: int):
+    site = Site.find_for_request(request)
     streets = pages = None
     not_found = {}
     if query and site:

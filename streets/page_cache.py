@@ -10,7 +10,8 @@ the token through the signal handlers below (those of events through
 streets/events/signal_handlers.py, which calls `invalidate`). The cache must be shared by all processes (Redis
 in production): a per-process cache would keep serving a page that another process invalidated.
 
-The municipality home and wijk pages are kept the same way under the site version (`SITE`),
+The municipality home and wijk pages, and a visitor's search results page (search.views, keyed
+by the cleaned query and page number as well), are kept the same way under the site version (`SITE`),
 which every invalidation of any street replaces too, as does any page published, unpublished or
 deleted: they list the streets, their events and the articles. `street_version` also keys the
 parts of members' pages (streets.templatetags.street_parts).
@@ -49,28 +50,34 @@ def _version_key(street_id: int | str) -> str:
     return f"street-page:version:{street_id}"
 
 
-def _page_key(request) -> str:
-    # Everything the anonymous HTML depends on besides the data: host, path, language, letters.
-    variant = "|".join(
+def _page_key(request, variant: str = "") -> str:
+    # Everything the anonymous HTML depends on besides the data: host, path, language, letters,
+    # and for a view that reads its query string, the cleaned values it reads (`variant`).
+    parts = "|".join(
         [
             request.get_host(),
             request.path,
             getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
             request.COOKIES.get("letters", ""),
+            variant,
         ]
     )
-    return f"street-page:{hashlib.sha256(variant.encode()).hexdigest()[:32]}"
+    return f"street-page:{hashlib.sha256(parts.encode()).hexdigest()[:32]}"
 
 
-def is_cacheable(request) -> bool:
+def is_cacheable(request, *, reads_query: bool = False) -> bool:
     """Only plain anonymous GETs: a session may carry messages or a page password, a query
     string would let anyone fill the cache, and Wagtail's previews (dummy requests through the
     same middleware) show drafts. The cookies are checked before the user: without a session
-    cookie the user is anonymous and reading it costs no query."""
+    cookie the user is anonymous and reading it costs no query.
+
+    `reads_query`: a view that cleans its query string itself and keys the page by what it
+    read (search) may be kept with one; anyone can then add entries, as with the kept search
+    results before, bounded by the timeout and the cache's own size."""
     return (
         request.method in ("GET", "HEAD")
         and not getattr(request, "is_dummy", False)
-        and not request.GET
+        and (reads_query or not request.GET)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.user.is_authenticated
@@ -110,6 +117,18 @@ def cached_response(request) -> HttpResponse | None:
         return None
     _remember(page_key, street_id)
     return _response(request, content, content_type)
+
+
+def cached_site_response(request, variant: str) -> HttpResponse | None:
+    """A page kept by `serve_cached(request, SITE, …, variant=variant)` if no street or page
+    changed since (the site version decides). The caller has checked is_cacheable(request)."""
+    page_key = _page_key(request, variant)
+    version_key = _version_key(SITE)
+    found = cache.get_many([page_key, version_key])
+    entry = found.get(page_key)
+    if entry is None or found.get(version_key) != entry[1]:
+        return None
+    return _response(request, entry[2], entry[3])
 
 
 def _leads_to_wagtail(request) -> bool:
@@ -226,7 +245,7 @@ def cached_route(request):
     return street
 
 
-def serve_cached(request, street_id: int, render) -> HttpResponse:
+def serve_cached(request, street_id: int | str, render, *, variant: str = "") -> HttpResponse:
     """`render()` the street page and keep it for the next anonymous visitor at this address.
     Called from StreetPage.serve once streets.middleware found nothing current to serve.
 
@@ -237,7 +256,7 @@ def serve_cached(request, street_id: int, render) -> HttpResponse:
     if hasattr(response, "render"):
         response.render()
     if response.status_code == 200 and version is not None:
-        page_key = _page_key(request)
+        page_key = _page_key(request, variant)
         content = _with_placeholders(request, response.content)
         cache.set(
             page_key, (street_id, version, content, response["Content-Type"]), TIMEOUT_SECONDS
