@@ -82,6 +82,7 @@ PAGES = (
     "wijk",
     "dashboard",
     "search",
+    "postcode",
 )
 
 
@@ -114,6 +115,8 @@ def targets(only) -> list[tuple[str, str, str | None]]:
             session_for(coordinator, device),
         ),
         "search": ("search", "/zoeken/?q=Zwaan", None),
+        # The first street's postcode as generate.py writes it (3000 AA), as a visitor types it.
+        "postcode": ("postcode search", "/zoeken/?q=3000+AA", None),
     }
     return [pages[key] for key in PAGES if key == "bare" or not only or key in only]
 
