@@ -185,7 +185,8 @@ def rota_figures(rng) -> None:
                 f"{len(rota.moments)} moments ({result.coverage:.0%}), {len(loads)} helpers, "
                 f"moments per helper {loads[0] if loads else 0}–{loads[-1] if loads else 0}"
             )
-        print(f"  e.g. {plan.shares[0].reasons}")
+        # Reasons are codes (the site renders them per reader): printed as stored.
+        print(f"  e.g. {[reason.as_json() for reason in plan.shares[0].reasons]}")
     print()
 
 

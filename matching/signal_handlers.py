@@ -25,7 +25,7 @@ def geocode_approved_member(sender, instance, **kwargs):
 
 def release_moments(moments) -> int:
     """Moments whose helper is gone become gaps again (the gangmaker sees them on the rota)."""
-    return moments.update(helper=None, state=RotaMomentState.OPEN, reason="", by_hand=False)
+    return moments.update(helper=None, state=RotaMomentState.OPEN, reasons=[], by_hand=False)
 
 
 def release_leavers_moments(sender, instance, **kwargs):

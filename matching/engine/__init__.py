@@ -31,8 +31,13 @@ How to call it (the wiring layer builds the inputs from the models)::
     engine.assign(open_requests, street_offers, today=today, excluded_helpers=pairs)
 
     # -> [Proposal(request_id=11, offer_id=7, helper_id=42, score=0.71,
-    #      reasons=("woont 3 deuren verder", "kan op dinsdagochtend",
-    #               "helpt graag met boodschappen"))]
+    #      reasons=(Reason.of("doors_along", doors=3),
+    #               Reason.of("can_on", slots=((1, "ochtend"),)),
+    #               Reason.of("likes", category="boodschappen")))]
+
+Reasons are data, not sentences: the engine has no gettext. `Reason.as_json()` is what the
+database stores ({"code": "doors_along", "doors": 3}); matching/reasons.py renders it in the
+reader's language ("woont 3 deuren verder"). reasons.py lists every code.
 
 A rota: repeated care split into moments (a date and a dagdeel), shared among helpers::
 
@@ -50,8 +55,8 @@ A rota: repeated care split into moments (a date and a dagdeel), shared among he
     )
     # -> RotaPlan(rota_id=4, shares=(RotaShare(helper_id=42, offer_id=7,
     #        moments=(Moment(date(2026, 11, 24), "avond"), ...), proposed=(...),
-    #        reasons=("neemt elke dinsdag en donderdag", "woont hiernaast",
-    #                 "kookt graag een maaltijd mee")), ...),
+    #        reasons=(Reason.of("takes", items=(...), every=True),  # "neemt elke dinsdag"
+    #                 Reason.of("next_door"), Reason.of("likes", category="maaltijd"))), ...),
     #      gaps=(Moment(date(2026, 11, 29), "avond"),))
 
 The plan covers as many moments as any plan can, spreads them as evenly as the helpers'
@@ -65,7 +70,7 @@ the other streets passed in the same call.
 """
 
 from .assignment import assign, assign_greedy, rank_offers
-from .data import Location, Offer, Proposal, Request
+from .data import Location, Offer, Params, Proposal, Reason, Request
 from .encoding import Slot
 from .rota import Moment, Rota, RotaPlan, RotaShare, daily_moments, plan_rota, plan_rota_greedy
 from .vocabulary import ANDERS, CATEGORIES, DAGDELEN, NORMAL, SOON, URGENCIES, URGENT
@@ -81,7 +86,9 @@ __all__ = [
     "Location",
     "Moment",
     "Offer",
+    "Params",
     "Proposal",
+    "Reason",
     "Request",
     "Rota",
     "RotaPlan",

@@ -125,12 +125,62 @@ class Request:
         _set(self, number=parse_house_number(self.house_number))
 
 
+def _plain(value):
+    """A parameter as JSON has it: tuples become lists, pairs of a mapping become a dict."""
+    if isinstance(value, Params):
+        return {name: _plain(item) for name, item in value.pairs}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Params:
+    """A small immutable mapping (name, value) in the order given, so reasons stay hashable."""
+
+    pairs: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, **values) -> "Params":
+        return cls(tuple(values.items()))
+
+    def __getitem__(self, name: str):
+        for key, value in self.pairs:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+    def as_json(self) -> dict:
+        return _plain(self)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason: a stable code and its parameters (ints, strings, tuples, Params)."""
+
+    code: str
+    params: Params = Params()
+
+    @classmethod
+    def of(cls, code: str, **params) -> "Reason":
+        """Reason.of("doors_along", doors=3)."""
+        return cls(code, Params.of(**params))
+
+    def __getitem__(self, name: str):
+        return self.params[name]
+
+    def as_json(self) -> dict:
+        """{"code": "doors_along", "doors": 3}: what the database stores."""
+        return {"code": self.code, **self.params.as_json()}
+
+
 @dataclass(frozen=True)
 class Proposal:
-    """One suggested pairing: higher scores are better matches; reasons are Dutch sentences."""
+    """One suggested pairing: higher scores are better matches; reasons are reasons.Reason
+    values (a code and its parameters) that the site renders in the reader's language."""
 
     request_id: int
     offer_id: int
     helper_id: int
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]

@@ -40,11 +40,11 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array, csr_array
 from scipy.sparse.csgraph import maximum_flow
 
-from .data import Location, Offer, _set
+from .data import Location, Offer, Params, Reason, _set
 from .encoding import SLOT_BITS, Slot, parse_house_number
-from .reasons import distance_reason
+from .reasons import category_reason, distance_reason
 from .scoring import FLEXIBLE_HELPER, distance_factor, distance_metres, load_factors
-from .vocabulary import CATEGORIES, CATEGORY_REASONS, DAGDELEN, MONTHS, WEEKDAYS
+from .vocabulary import CATEGORIES, DAGDELEN
 
 DEFAULT_PER_WEEK = 2
 # Fits are whole numbers up to FIT_STEPS, so that the programme's costs are integers.
@@ -124,7 +124,8 @@ class Rota:
 
 @dataclass(frozen=True)
 class RotaShare:
-    """One helper's part of a plan: their moments in time order and why they were asked.
+    """One helper's part of a plan: their moments in time order and why they were asked
+    (reasons.Reason values: which moments, where the helper lives, what they like to do).
 
     `proposed` are the moments this plan adds; the rest they held already. `offer_id` is the
     helper's offer that allows most of their moments (None for a helper placed by hand who has
@@ -135,7 +136,7 @@ class RotaShare:
     offer_id: int | None
     moments: tuple[Moment, ...]
     proposed: tuple[Moment, ...]
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 @dataclass(frozen=True)
@@ -346,41 +347,36 @@ def _spread(problem: _Problem, pairs: list[tuple[int, int]], covered: int) -> li
     return [number for number in range(len(pairs)) if result.x[number] > 0.5]
 
 
-def _join(items: list[str]) -> str:
-    """["a", "b", "c"] -> "a, b en c"."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+def moments_reason(moments: Iterable[Moment], rota: Rota) -> Reason:
+    """Which moments a helper takes ("neemt elke dinsdag en donderdag", "neemt dinsdagavond
+    24 november"), as a Reason "takes".
 
-
-def moments_phrase(moments: Iterable[Moment], rota: Rota) -> str:
-    """ "neemt elke dinsdag en donderdag", "neemt dinsdagavond 24 november": which moments.
-
-    A weekday (with its dagdeel when the rota has several a day) stands for all the rota's
-    moments on it when the helper takes every one of them; otherwise each date is named.
+    A weekday (with its dagdeel when the rota has several a day, else dagdeel "") stands for all
+    the rota's moments on it when the helper takes every one of them: an item (weekday,
+    dagdeel, every), `every` true when that weekday comes more than once. Otherwise each date is
+    an item (weekday, dagdeel, day, month). The reason's own `every` is true when every item
+    repeats, so the sentence says "elke" once ("neemt elke dinsdag en donderdag").
     """
     several_dagdelen = len({moment.dagdeel for moment in rota.moments}) > 1
 
-    def label(moment: Moment) -> str:
-        weekday = WEEKDAYS[moment.day.weekday()]
-        return f"{weekday}{moment.dagdeel}" if several_dagdelen else weekday
+    def label(moment: Moment) -> tuple[int, str]:
+        return (moment.day.weekday(), moment.dagdeel if several_dagdelen else "")
 
     on_label = Counter(label(moment) for moment in rota.moments)
     mine = defaultdict(list)
     for moment in sorted(moments):
         mine[label(moment)].append(moment)
-    every, items = [], []
-    for name, taken in mine.items():
-        if len(taken) == on_label[name]:
-            every.append(len(taken) > 1)
-            items.append(name)
+    items = []
+    for (weekday, dagdeel), taken in mine.items():
+        if len(taken) == on_label[weekday, dagdeel]:
+            items.append(Params.of(weekday=weekday, dagdeel=dagdeel, every=len(taken) > 1))
         else:
-            every += [False] * len(taken)
-            items += [f"{name} {m.day.day} {MONTHS[m.day.month - 1]}" for m in taken]
-    if all(every):
-        return "neemt elke " + _join(items)
-    items = [
-        f"elke {item}" if repeated else item for item, repeated in zip(items, every, strict=True)
-    ]
-    return "neemt " + _join(items)
+            items += [
+                Params.of(weekday=weekday, dagdeel=dagdeel, day=m.day.day, month=m.day.month)
+                for m in taken
+            ]
+    every = all(item.as_json().get("every", False) for item in items)
+    return Reason.of("takes", items=tuple(items), every=every)
 
 
 def _plan(problem: _Problem, chosen: dict[int, int]) -> RotaPlan:
@@ -401,10 +397,10 @@ def _plan(problem: _Problem, chosen: dict[int, int]) -> RotaPlan:
             key=lambda o: (sum(_offer_allows(o, m) for m in moments), -o.id),
             default=None,
         )
-        reasons = [moments_phrase(moments, rota)]
+        reasons = [moments_reason(moments, rota)]
         if offer is not None:
             where = distance_reason(rota, offer, problem.metres[offer.id])
-            reasons += [where, CATEGORY_REASONS[rota.category]]
+            reasons += [where, category_reason(rota.category)]
         shares.append(
             RotaShare(
                 helper_id=helper,

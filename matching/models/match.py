@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching.choices import DigestFrequency, LocationStatus, MatchStatus
+from matching.reasons import render_reasons
 
 # A helper is busy with these; they count against the offer's capacity.
 ACTIVE_STATUSES = (MatchStatus.ACCEPTED, MatchStatus.CONFIRMED)
@@ -42,6 +43,8 @@ class Match(models.Model):
         _("status"), max_length=20, choices=MatchStatus.choices, default=MatchStatus.PROPOSED
     )
     score = models.FloatField(_("score"), default=0)
+    # Why this helper was proposed, as data rendered for each reader (matching/reasons.py):
+    # [{"code": "doors_along", "doors": 3}, {"code": "likes", "category": "boodschappen"}].
     reasons = models.JSONField(_("waarom deze buur"), default=list, blank=True)
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -81,6 +84,11 @@ class Match(models.Model):
     def contact_shared(self) -> bool:
         """Contact details are shared once the helper said yes, until the match ends badly."""
         return self.status in (MatchStatus.ACCEPTED, MatchStatus.CONFIRMED, MatchStatus.DONE)
+
+    @property
+    def reason_texts(self) -> list[str]:
+        """Why this helper was proposed, in the active language."""
+        return render_reasons(self.reasons)
 
 
 class MatchEvent(models.Model):

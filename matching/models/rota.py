@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching.choices import RotaMomentState
+from matching.reasons import render_reasons
 from streets.vocabulary import Dagdeel
 
 MAX_ROTA_DAYS = 31
@@ -61,8 +62,9 @@ class RotaMoment(models.Model):
     state = models.CharField(
         max_length=10, choices=RotaMomentState.choices, default=RotaMomentState.OPEN
     )
-    # Why the engine asked this helper, in plain Dutch ("neemt elke dinsdag, woont ernaast").
-    reason = models.CharField(max_length=300, blank=True)
+    # Why this helper was asked, as data rendered for each reader (matching/reasons.py):
+    # [{"code": "takes", ...}, {"code": "next_door"}], or [{"code": "filled_by_gangmaker"}].
+    reasons = models.JSONField(_("waarom deze buur"), default=list, blank=True)
     by_hand = models.BooleanField(default=False)
     reminded_at = models.DateTimeField(null=True, blank=True)
 
@@ -81,6 +83,11 @@ class RotaMoment(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.dagdeel}"
+
+    @property
+    def reason_texts(self) -> list[str]:
+        """Why this helper was asked, in the active language."""
+        return render_reasons(self.reasons)
 
     @property
     def dagdeel_order(self) -> int:

@@ -22,6 +22,7 @@ from matching.models import (
     MatchStatus,
     PostStatus,
 )
+from matching.reasons import MATCHED_BY_GANGMAKER
 from matching.slots import DAGDELEN
 from streets import page_cache
 
@@ -153,7 +154,7 @@ def make_match(request: HelpRequest, offer: HelpOffer, by) -> Match:
                 request=request,
                 offer=offer,
                 made_by=by,
-                reasons=["gekoppeld door de gangmaker"],
+                reasons=[MATCHED_BY_GANGMAKER],
             )
     except IntegrityError:
         raise MatchError(_("Deze vraag en dit aanbod zijn al eens aan elkaar gekoppeld.")) from None

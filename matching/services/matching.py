@@ -229,7 +229,7 @@ def _store(proposals: list[tuple[int, engine.Proposal]]) -> list[Match]:
                     request_id=proposal.request_id,
                     offer_id=proposal.offer_id,
                     score=proposal.score,
-                    reasons=list(proposal.reasons),
+                    reasons=[reason.as_json() for reason in proposal.reasons],
                     created_at=stamp,
                 )
                 for street_id, proposal in proposals

@@ -25,6 +25,7 @@ from matching.models import (
     RotaMoment,
     RotaMomentState,
 )
+from matching.reasons import FILLED_BY_GANGMAKER
 from streets.choices import MembershipStatus
 from streets.models import StreetMembership
 from streets.vocabulary import Dagdeel
@@ -119,17 +120,17 @@ def plan(rota: CareRota, *, today: datetime.date | None = None) -> engine.RotaPl
         )
         asked = defaultdict(list)
         for share in result.shares:
-            reason = ", ".join(share.reasons)[:300]
+            reasons = [reason.as_json() for reason in share.reasons]
             for moment in share.proposed:
                 row = by_key[moment.day, moment.dagdeel]
                 row.helper_id = share.helper_id
                 row.state = RotaMomentState.PROPOSED
-                row.reason = reason
+                row.reasons = reasons
                 row.by_hand = False
                 asked[share.helper_id].append(row)
         RotaMoment.objects.bulk_update(
             [row for rows in asked.values() for row in rows],
-            ["helper", "state", "reason", "by_hand"],
+            ["helper", "state", "reasons", "by_hand"],
         )
         # Each helper reads the news in their own language.
         languages = dict(
@@ -176,7 +177,7 @@ def answer(rota: CareRota, helper, *, accept: list[int], decline: list[int]) -> 
             [RotaDecline(moment=m, helper=helper) for m in declining], ignore_conflicts=True
         )
         RotaMoment.objects.filter(pk__in=[m.pk for m in declining]).update(
-            helper=None, state=RotaMomentState.OPEN, reason=""
+            helper=None, state=RotaMomentState.OPEN, reasons=[]
         )
     return accepted, len(declining)
 
@@ -202,8 +203,9 @@ def fill_by_hand(moment: RotaMoment, helper, *, by) -> None:
         moment.helper = helper
         moment.state = RotaMomentState.ACCEPTED
         moment.by_hand = True
-        moment.reason = _("ingevuld door de gangmaker")
-        moment.save(update_fields=["helper", "state", "by_hand", "reason"])
+        # Rendered for each reader in their own language (matching/reasons.py).
+        moment.reasons = [FILLED_BY_GANGMAKER]
+        moment.save(update_fields=["helper", "state", "by_hand", "reasons"])
         _notify(
             moment.rota,
             helper.pk,
@@ -224,14 +226,14 @@ def swap(first: RotaMoment, second: RotaMoment, *, by) -> None:
             raise RotaError(
                 _("Ruilen kan alleen tussen twee momenten die allebei een helper hebben.")
             )
-        fields = ("helper_id", "state", "reason", "by_hand")
+        fields = ("helper_id", "state", "reasons", "by_hand")
         one = {f: getattr(first, f) for f in fields}
         for f in fields:
             setattr(first, f, getattr(second, f))
             setattr(second, f, one[f])
         first.reminded_at = second.reminded_at = None
         for moment in (first, second):
-            moment.save(update_fields=["helper", "state", "reason", "by_hand", "reminded_at"])
+            moment.save(update_fields=["helper", "state", "reasons", "by_hand", "reminded_at"])
         for moment in (first, second):
             _notify(
                 moment.rota,

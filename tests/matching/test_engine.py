@@ -92,7 +92,7 @@ def test_helper_three_doors_away_is_proposed_before_one_at_the_end_of_the_street
     proposals = engine.rank_offers(request(house_number="12"), [far, near], today=TODAY)
 
     assert ranked_ids(proposals) == [1, 2]
-    assert proposals[0].reasons[0] == "woont 3 deuren verder"
+    assert proposals[0].reasons[0].as_json() == {"code": "doors_along", "doors": 3}
     assert proposals[0].score > proposals[1].score
 
 
@@ -102,28 +102,28 @@ def test_a_neighbour_in_the_same_building_or_across_the_street_is_named_as_such(
         [offer(1, house_number="40-7"), offer(2, house_number="41"), offer(3, house_number="45")],
         today=TODAY,
     )
-    reasons = {proposal.offer_id: proposal.reasons[0] for proposal in proposals}
+    reasons = {proposal.offer_id: proposal.reasons[0].as_json() for proposal in proposals}
 
     assert reasons == {
-        1: "woont in hetzelfde gebouw",
-        2: "woont recht tegenover",
-        3: "woont aan de overkant, 2 deuren verder",
+        1: {"code": "same_building"},
+        2: {"code": "opposite"},
+        3: {"code": "across_doors", "doors": 2},
     }
     assert ranked_ids(proposals) == [1, 2, 3]
 
 
-def test_reasons_say_where_when_and_what_in_plain_dutch():
+def test_reasons_say_where_when_and_what_as_codes_the_site_can_render():
     [proposal] = engine.rank_offers(
         request(house_number="12", slots={TUESDAY_MORNING, THURSDAY_AFTERNOON}),
         [offer(house_number="14", slots={TUESDAY_MORNING}, categories={"boodschappen"})],
         today=TODAY,
     )
 
-    assert proposal.reasons == (
-        "woont hiernaast",
-        "kan op dinsdagochtend",
-        "helpt graag met boodschappen",
-    )
+    assert [reason.as_json() for reason in proposal.reasons] == [
+        {"code": "next_door"},
+        {"code": "can_on", "slots": [[1, "ochtend"]]},
+        {"code": "likes", "category": "boodschappen"},
+    ]
 
 
 def test_a_one_off_request_is_matched_on_the_weekday_of_its_date():
@@ -134,7 +134,10 @@ def test_a_one_off_request_is_matched_on_the_weekday_of_its_date():
     proposals = engine.rank_offers(on_tuesday, [tuesday_helper, thursday_helper], today=TODAY)
 
     assert ranked_ids(proposals) == [1]
-    assert "kan op dinsdagochtend 24 november" in proposals[0].reasons
+    assert (
+        engine.Reason.of("can_on_date", weekday=1, dagdeel="ochtend", day=24, month=11)
+        in proposals[0].reasons
+    )
 
 
 def test_a_request_for_a_day_that_has_passed_or_an_expired_offer_gets_no_proposal():
@@ -158,7 +161,7 @@ def test_coordinates_are_measured_as_a_geodesic_when_both_homes_have_them():
     )
 
     assert table.metres[0, 0] == pytest.approx(expected, abs=1.0)
-    assert proposal.reasons[0] == f"woont op ongeveer {round(expected, -1):.0f} meter"
+    assert proposal.reasons[0] == engine.Reason.of("metres", metres=int(round(expected, -1)))
 
 
 @settings(max_examples=200, deadline=None)
@@ -202,7 +205,7 @@ def test_an_offer_of_anders_only_meets_a_request_of_anders():
 
     assert engine.rank_offers(request(category="boodschappen"), [helper], today=TODAY) == []
     [proposal] = engine.rank_offers(request(category="anders"), [helper], today=TODAY)
-    assert "biedt ook andere hulp aan" in proposal.reasons
+    assert engine.Reason.of("likes", category="anders") in proposal.reasons
 
 
 def test_a_full_helper_is_skipped_and_a_busy_one_comes_after_an_idle_one():

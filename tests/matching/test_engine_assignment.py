@@ -116,7 +116,7 @@ def test_an_urgent_request_that_fits_two_helpers_leaves_the_only_fitting_one_to_
     proposals = engine.assign([r1, r2], [o1, o2], today=TODAY)
 
     assert pairs(proposals) == [(1, 2), (2, 1)]
-    assert proposals[0].reasons[0] == "woont 100 deuren verder"
+    assert proposals[0].reasons[0] == engine.Reason.of("doors_along", doors=100)
 
 
 def test_a_helper_who_declined_through_one_offer_is_not_assigned_through_another():

@@ -15,7 +15,7 @@ from scipy.sparse import csr_array
 from scipy.sparse.csgraph import maximum_flow
 
 from matching import engine
-from matching.engine.rota import moments_phrase
+from matching.engine.rota import moments_reason
 
 from .engine_strategies import TODAY, locations
 
@@ -49,6 +49,11 @@ def cook(helper_id, weekdays, house_number="", **fields) -> engine.Offer:
     return engine.Offer(**values)
 
 
+def takes(items, every=False) -> dict:
+    """A "takes" reason as the database stores it."""
+    return {"code": "takes", "items": items, "every": every}
+
+
 def loads(plan) -> dict[int, int]:
     return {share.helper_id: len(share.moments) for share in plan.shares}
 
@@ -73,8 +78,11 @@ def test_a_fortnight_of_evening_meals_is_shared_among_the_neighbours_who_cook():
     assert set(loads(plan)) == {2, 3, 4, 5, 6}
     assert max(loads(plan).values()) - min(loads(plan).values()) <= 1
     next_door = next(share for share in plan.shares if share.helper_id == 2)
-    assert next_door.reasons[1:] == ("woont hiernaast", "kookt graag een maaltijd mee")
-    assert next_door.reasons[0].startswith("neemt ")
+    assert [r.as_json() for r in next_door.reasons[1:]] == [
+        {"code": "next_door"},
+        {"code": "likes", "category": "maaltijd"},
+    ]
+    assert next_door.reasons[0].code == "takes"
 
 
 def test_a_helper_on_the_same_evenings_every_week_is_told_so_in_one_line():
@@ -86,11 +94,16 @@ def test_a_helper_on_the_same_evenings_every_week_is_told_so_in_one_line():
         rota, [cook(2, (1, 3), "14"), cook(3, (1, 3), "13")], today=TODAY, limits={2: 1, 3: 1}
     )
 
-    reasons = {share.helper_id: share.reasons for share in plan.shares}
+    reasons = {share.helper_id: [r.as_json() for r in share.reasons] for share in plan.shares}
     assert plan.gaps == ()
-    assert {reasons[2][0], reasons[3][0]} == {"neemt elke dinsdag", "neemt elke donderdag"}
-    assert reasons[2][1:] == ("woont hiernaast", "kookt graag een maaltijd mee")
-    assert reasons[3][1] == "woont recht tegenover"
+    every_tuesday = {"weekday": 1, "dagdeel": "", "every": True}
+    every_thursday = {"weekday": 3, "dagdeel": "", "every": True}
+    assert [reasons[2][0], reasons[3][0]] in (
+        [takes([every_tuesday], every=True), takes([every_thursday], every=True)],
+        [takes([every_thursday], every=True), takes([every_tuesday], every=True)],
+    )
+    assert reasons[2][1:] == [{"code": "next_door"}, {"code": "likes", "category": "maaltijd"}]
+    assert reasons[3][1] == {"code": "opposite"}
 
 
 def test_three_visits_a_day_name_the_dagdeel_and_single_dates_name_the_date():
@@ -109,9 +122,17 @@ def test_three_visits_a_day_name_the_dagdeel_and_single_dates_name_the_date():
     plan = engine.plan_rota(rota, [morning], today=TODAY)
 
     [share] = plan.shares
-    assert share.reasons == ("neemt dinsdagochtend", "komt graag langs voor een praatje")
+    assert [r.as_json() for r in share.reasons] == [
+        takes([{"weekday": 1, "dagdeel": "ochtend", "every": False}]),
+        {"code": "likes", "category": "gezelschap"},
+    ]
     assert len(plan.gaps) == 8
-    assert moments_phrase(plan.gaps[:2], rota) == "neemt dinsdagmiddag en dinsdagavond"
+    assert moments_reason(plan.gaps[:2], rota).as_json() == takes(
+        [
+            {"weekday": 1, "dagdeel": "middag", "every": False},
+            {"weekday": 1, "dagdeel": "avond", "every": False},
+        ]
+    )
 
 
 def test_a_weekday_stands_for_all_its_moments_only_when_the_helper_takes_them_all():
@@ -119,10 +140,11 @@ def test_a_weekday_stands_for_all_its_moments_only_when_the_helper_takes_them_al
     tuesdays = [engine.Moment(TUESDAY, EVENING), engine.Moment(TUESDAY + timedelta(7), EVENING)]
     thursday = engine.Moment(TUESDAY + timedelta(days=2), EVENING)
 
-    assert moments_phrase([*tuesdays, thursday], rota) == (
-        "neemt elke dinsdag en donderdag 26 november"
+    thursday_26_november = {"weekday": 3, "dagdeel": "", "day": 26, "month": 11}
+    assert moments_reason([*tuesdays, thursday], rota).as_json() == takes(
+        [{"weekday": 1, "dagdeel": "", "every": True}, thursday_26_november]
     )
-    assert moments_phrase([thursday], rota) == "neemt donderdag 26 november"
+    assert moments_reason([thursday], rota).as_json() == takes([thursday_26_november])
 
 
 def test_moments_already_taken_are_kept_and_count_towards_the_weekly_limit():
@@ -359,7 +381,7 @@ def test_a_plan_never_puts_a_helper_over_their_limit_outside_their_moments_or_on
     assert {m: h for m, h in plan.assignment.items() if m in taken} == taken
     held_in_week = Counter((helper, week(rota, m)) for m, helper in taken.items())
     for share in plan.shares:
-        assert share.reasons and share.reasons[0].startswith("neemt ")
+        assert share.reasons and share.reasons[0].code == "takes"
         for moment in share.proposed:
             assert may_take(rota, offers, taken, declined, share.helper_id, moment)
         new_in_week = Counter(week(rota, moment) for moment in share.proposed)

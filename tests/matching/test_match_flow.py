@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matching.models import Match, MatchStatus, Notification, PostStatus
 from matching.services.lifecycle import MatchError, expire_proposals, make_match, take_step
@@ -52,11 +52,17 @@ def test_a_new_request_is_proposed_to_the_nearest_helpers_with_dutch_reasons(
     assert [m.offer.author.first_name for m in matches] == ["Henk", "Ineke", "Joop"]
     # Anna lives at 12, Henk at 14: next door.
     assert matches[0].reasons == [
-        "woont hiernaast",
-        "kan op dinsdagochtend",
-        "helpt graag met boodschappen",
+        {"code": "next_door"},
+        {"code": "can_on", "slots": [[1, "ochtend"]]},
+        {"code": "likes", "category": "boodschappen"},
     ]
-    assert "deuren verder" in " ".join(matches[1].reasons)
+    with translation.override("nl"):
+        assert matches[0].reason_texts == [
+            "woont hiernaast",
+            "kan op dinsdagochtend",
+            "helpt graag met boodschappen",
+        ]
+        assert "deuren verder" in " ".join(matches[1].reason_texts)
     assert Notification.objects.filter(user=helpers[0], kind="proposed").count() == 1
 
 
