@@ -229,7 +229,8 @@ def test_helpers_are_reminded_the_evening_before_once(world, cooks, meals):
     tomorrow = rota.moments.get(day=timezone.localdate() + datetime.timedelta(days=1))
     tomorrow.state = RotaMomentState.ACCEPTED
     tomorrow.save()
-    evening = timezone.now().replace(hour=18)
+    # This evening in Amsterdam: between 23:00 and 00:00 UTC the UTC date is a day behind.
+    evening = timezone.localtime().replace(hour=18, minute=0)
     assert remind_helpers(evening) == 1
     assert remind_helpers(evening) == 0
     reminder = Notification.objects.get(user=tomorrow.helper, kind="rota_reminder")
