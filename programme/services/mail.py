@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from accounts.languages import usable
+from accounts.languages import chosen_or
 from accounts.mail import send_to_user
 from streets.models import CoordinatorAssignment
 
@@ -29,17 +29,8 @@ class Recipient:
 def language_for_address(email: str, language: str | None) -> str:
     """The language to write to `email` in: its account's choice if it has one, else
     `language` (the one they used on the site), else Dutch."""
-    if email:
-        chosen = (
-            get_user_model()
-            .objects.filter(email__iexact=email)
-            .exclude(language="")
-            .values_list("language", flat=True)
-            .first()
-        )
-        if chosen:
-            return usable(chosen)
-    return usable(language)
+    account = get_user_model().objects.filter(email__iexact=email).first() if email else None
+    return chosen_or(account, language)
 
 
 def send_to_address(

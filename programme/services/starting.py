@@ -84,9 +84,7 @@ def _appoint(candidate: GangmakerCandidate, street: StreetPage, by) -> tuple[obj
                 # The new account starts in the language the applicant used (when not the
                 # default): the invitation and every later mail are written in it, until the
                 # gangmaker chooses. Dutch stays empty, "not chosen yet", like a new account.
-                language=""
-                if candidate.language == settings.LANGUAGE_CODE
-                else candidate.language,
+                language="" if candidate.language == settings.LANGUAGE_CODE else candidate.language,
             )
             invited = True
         appoint_gangmaker(street, user, by, candidate.house_number)
