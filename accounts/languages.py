@@ -33,6 +33,12 @@ def language_of(user) -> str:
     return usable(getattr(user, "language", None))
 
 
+def chosen_or(user, language: str | None) -> str:
+    """The language of someone who may have an account: the account's choice if it made one,
+    else `language` (the one they used on the site when they gave their address), else Dutch."""
+    return usable(getattr(user, "language", None) or language)
+
+
 def is_rtl(code: str | None) -> bool:
     return bool(code) and translation.get_language_info(code)["bidi"]
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.languages import language_choices
 from streets.postcodes import format_postcode
 
 from .choices import ApplicationState, FollowUpOutcome, PackItem, RequestStatus
@@ -106,6 +107,11 @@ class Applicant(models.Model):
     house_number = models.CharField(_("huisnummer"), max_length=10)
     created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     told_started_at = models.DateTimeField(_("bericht over de start"), null=True, blank=True)
+    # The language the site was in when they applied: their mails are written in it (an
+    # account's own choice wins, programme.services.mail).
+    language = models.CharField(
+        _("taal"), max_length=8, choices=language_choices, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = _("aanmelder")
@@ -144,6 +150,11 @@ class GangmakerCandidate(models.Model):
         related_name="+",
     )
     invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
+    # The language the site was in when the applicant put them forward: a new account made for them
+    # (and its invitation) starts in it; an existing account keeps its own choice.
+    language = models.CharField(
+        _("taal"), max_length=8, choices=language_choices, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = _("kandidaat-gangmaker")

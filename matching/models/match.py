@@ -9,6 +9,7 @@ per (match, kind, recipient) makes a retried task send nothing twice.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from matching.choices import DigestFrequency, LocationStatus, MatchStatus
@@ -18,6 +19,10 @@ from matching.reasons import render_reasons
 ACTIVE_STATUSES = (MatchStatus.ACCEPTED, MatchStatus.CONFIRMED)
 # Still going: a new proposal for the same pair would be a duplicate.
 LIVE_STATUSES = (MatchStatus.PROPOSED, MatchStatus.ACCEPTED, MatchStatus.CONFIRMED)
+# Notes the site writes itself are stored as their Dutch msgid and translated for each reader
+# (MatchEvent.shown_note); rows written before keep working, the text being the same.
+BY_HAND = gettext_noop("met de hand")
+SYSTEM_NOTES = frozenset({BY_HAND})
 
 
 class Match(models.Model):
@@ -114,6 +119,14 @@ class MatchEvent(models.Model):
 
     def __str__(self):
         return f"{self.match_id}: {self.get_status_display()}"
+
+    @property
+    def shown_note(self) -> str:
+        """The note as the reader reads it: the site's own notes (MatchEvent.SYSTEM_NOTES) in
+        the active language, a person's note as they wrote it."""
+        if self.note in SYSTEM_NOTES:
+            return gettext(self.note)
+        return self.note
 
 
 class NotificationPreference(models.Model):

@@ -1,9 +1,12 @@
 """Per-street board settings, reports by neighbours, and the log of every moderation step."""
 
+import re
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from matching.choices import ModerationAction, ReportStatus
@@ -11,6 +14,17 @@ from matching.choices import ModerationAction, ReportStatus
 from .posts import HelpPost
 
 DEFAULT_NEW_MEMBER_DAYS = 30
+
+# A settings change is stored as what changed, not as a sentence: every reader of the log reads
+# it in their own language (ModerationLog.shown_reason).
+SETTINGS_CODE = "premoderate={premoderate} days={days}"
+_SETTINGS_CODE = re.compile(r"premoderate=(on|off) days=(\d+)")
+
+
+def settings_code(premoderate_new_members: bool, new_member_days: int) -> str:
+    return SETTINGS_CODE.format(
+        premoderate="on" if premoderate_new_members else "off", days=int(new_member_days)
+    )
 
 
 class BoardSettings(models.Model):
@@ -145,3 +159,21 @@ class ModerationLog(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def shown_reason(self) -> str:
+        """The reason as the reader reads it: a settings change in the active language (rows
+        written before it was stored as a code show their text as written)."""
+        found = (
+            _SETTINGS_CODE.fullmatch(self.reason)
+            if self.action == ModerationAction.SETTINGS_CHANGED
+            else None
+        )
+        if found is None:
+            return self.reason
+        days = {"days": int(found.group(2))}
+        if found.group(1) == "on":
+            return (
+                gettext("nieuwe buren eerst goedkeuren: aan, nieuw gedurende %(days)d dagen") % days
+            )
+        return gettext("nieuwe buren eerst goedkeuren: uit (nieuw gedurende %(days)d dagen)") % days

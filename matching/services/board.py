@@ -24,6 +24,7 @@ from matching.models import (
     PostStatus,
     ReportStatus,
 )
+from matching.models.moderation import settings_code
 from matching.signals import post_opened
 from streets import page_cache
 from streets.choices import MemberRole, MembershipStatus
@@ -326,11 +327,8 @@ def change_settings(
     board_settings.new_member_days = new_member_days
     board_settings.full_clean()
     board_settings.save()
-    summary = (
-        _("nieuwe buren eerst goedkeuren: aan, nieuw gedurende %(days)d dagen")
-        if premoderate_new_members
-        else _("nieuwe buren eerst goedkeuren: uit (nieuw gedurende %(days)d dagen)")
-    ) % {"days": new_member_days}
+    # What changed, as a code: each reader of the log reads it in their own language.
+    summary = settings_code(premoderate_new_members, new_member_days)
     _log(None, street.pk, by, ModerationAction.SETTINGS_CHANGED, summary)
     return board_settings
 

@@ -22,6 +22,7 @@ from matching.models import (
     MatchStatus,
     PostStatus,
 )
+from matching.models.match import BY_HAND
 from matching.reasons import MATCHED_BY_GANGMAKER
 from matching.slots import DAGDELEN
 from streets import page_cache
@@ -158,9 +159,7 @@ def make_match(request: HelpRequest, offer: HelpOffer, by) -> Match:
             )
     except IntegrityError:
         raise MatchError(_("Deze vraag en dit aanbod zijn al eens aan elkaar gekoppeld.")) from None
-    MatchEvent.objects.create(
-        match=match, status=MatchStatus.PROPOSED, actor=by, note="met de hand"
-    )
+    MatchEvent.objects.create(match=match, status=MatchStatus.PROPOSED, actor=by, note=BY_HAND)
     notify_match(match, "proposed")
     return match
 

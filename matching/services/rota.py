@@ -155,6 +155,40 @@ def plan(rota: CareRota, *, today: datetime.date | None = None) -> engine.RotaPl
     return result
 
 
+def _written_for(user_id: int, render, moment: RotaMoment) -> str:
+    """`render(moment)` (a notification's text, moment label and all) in the language of the
+    helper it is for, not in that of the gangmaker who acted nor the schedule's default."""
+    language = (
+        get_user_model().objects.filter(pk=user_id).values_list("language", flat=True).first()
+    )
+    with translation.override(usable(language)):
+        return render(moment)
+
+
+def _by_hand_text(moment: RotaMoment) -> str:
+    return _("De gangmaker heeft u ingeroosterd bij %(requester)s: %(moment)s.") % {
+        "requester": moment.rota.request.author.first_name,
+        "moment": moment_label(moment),
+    }
+
+
+def _swapped_text(moment: RotaMoment) -> str:
+    return _("Uw moment bij %(requester)s is gewijzigd: %(moment)s.") % {
+        "requester": moment.rota.request.author.first_name,
+        "moment": moment_label(moment),
+    }
+
+
+def _reminder_text(moment: RotaMoment) -> str:
+    request = moment.rota.request
+    return _("Morgen, %(moment)s, helpt u %(requester)s (nr. %(number)s) met %(category)s.") % {
+        "moment": moment_label(moment),
+        "requester": request.author.first_name,
+        "number": _house_number(moment.rota),
+        "category": request.get_category_display(),
+    }
+
+
 def _notify(rota: CareRota, user_id: int, kind: str, text: str, urgent: bool = False) -> None:
     notification = Notification.objects.create(
         user_id=user_id, street_id=rota.street_id, kind=kind, text=text[:300], urgent=urgent
@@ -210,8 +244,7 @@ def fill_by_hand(moment: RotaMoment, helper, *, by) -> None:
             moment.rota,
             helper.pk,
             "rota_by_hand",
-            _("De gangmaker heeft u ingeroosterd bij %(requester)s: %(moment)s.")
-            % {"requester": moment.rota.request.author.first_name, "moment": moment_label(moment)},
+            _written_for(helper.pk, _by_hand_text, moment),
         )
 
 
@@ -239,11 +272,7 @@ def swap(first: RotaMoment, second: RotaMoment, *, by) -> None:
                 moment.rota,
                 moment.helper_id,
                 "rota_swapped",
-                _("Uw moment bij %(requester)s is gewijzigd: %(moment)s.")
-                % {
-                    "requester": moment.rota.request.author.first_name,
-                    "moment": moment_label(moment),
-                },
+                _written_for(moment.helper_id, _swapped_text, moment),
             )
 
 
@@ -264,18 +293,11 @@ def remind_helpers(now: datetime.datetime | None = None) -> int:
                 reminded_at=now
             ):
                 continue  # another run reminded this moment meanwhile
-            request = moment.rota.request
             _notify(
                 moment.rota,
                 moment.helper_id,
                 "rota_reminder",
-                _("Morgen, %(moment)s, helpt u %(requester)s (nr. %(number)s) met %(category)s.")
-                % {
-                    "moment": moment_label(moment),
-                    "requester": request.author.first_name,
-                    "number": _house_number(moment.rota),
-                    "category": request.get_category_display(),
-                },
+                _written_for(moment.helper_id, _reminder_text, moment),
             )
             sent += 1
     return sent

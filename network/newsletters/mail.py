@@ -1,7 +1,8 @@
 """The newsletter's mails: the issue itself, the test to oneself and the confirmation link.
 
 The issue's body is rendered once per send (`render_issue`); each recipient's mail wraps it
-with their name and their own unsubscribe link, in their language (`recipient_language`).
+with their name and their own unsubscribe link, in their language (`accounts.languages.chosen_or`:
+their account's choice, else the language they subscribed in).
 Every issue carries the RFC 2369 `List-Unsubscribe` header (the signed https link and a
 mailto) and RFC 8058's `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, so a mail program
 can unsubscribe with one POST and without logging in.
@@ -18,16 +19,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from accounts.languages import chosen_or
+
 from . import tokens
 
 _RELATIVE = re.compile(r'(\s(?:src|href)=")/(?!/)')
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
-
-
-def recipient_language(user) -> str:
-    """The language a recipient reads: their account's choice once accounts has one, else the
-    site's. The one place to change when accounts gains a `language` field."""
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
 def absolute(path: str) -> str:
@@ -51,7 +48,17 @@ def unsubscribe_url(newsletter_id: int, email: str) -> str:
 
 
 def build_message(
-    *, newsletter, issue, subject, body_html, body_text, email, name, user, message_id=None
+    *,
+    newsletter,
+    issue,
+    subject,
+    body_html,
+    body_text,
+    email,
+    name,
+    user,
+    language=None,
+    message_id=None,
 ) -> EmailMultiAlternatives:
     """One recipient's mail of an issue, with the unsubscribe headers."""
     link = unsubscribe_url(newsletter.pk, email)
@@ -65,7 +72,8 @@ def build_message(
         "web_url": issue.get_full_url()
         or absolute(reverse("network:newsletter_print", args=[issue.pk])),
     }
-    with translation.override(recipient_language(user)):
+    language = chosen_or(user, language)
+    with translation.override(language):
         html = render_to_string("network/newsletters/email/issue.html", context)
         text = render_to_string("network/newsletters/email/issue.txt", context)
     _name, from_address = parseaddr(settings.DEFAULT_FROM_EMAIL)
@@ -76,6 +84,7 @@ def build_message(
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "List-Id": f"<nieuwsbrief-{newsletter.pk}.{_host()}>",
         "Precedence": "bulk",
+        "Content-Language": language,
         "Auto-Submitted": "auto-generated",
     }
     if message_id:
@@ -119,7 +128,8 @@ def confirmation_message(subscriber) -> EmailMultiAlternatives:
     """The double opt-in mail: a link to confirm, valid for a week."""
     link = absolute(reverse("network:newsletter_confirm", args=[tokens.confirm_token(subscriber)]))
     context = {"newsletter": subscriber.newsletter, "name": subscriber.name, "link": link}
-    with translation.override(recipient_language(subscriber.user)):
+    language = chosen_or(subscriber.user, subscriber.language)
+    with translation.override(language):
         subject = " ".join(
             render_to_string("network/newsletters/email/confirm_subject.txt", context).split()
         )
@@ -130,7 +140,7 @@ def confirmation_message(subscriber) -> EmailMultiAlternatives:
         text,
         settings.DEFAULT_FROM_EMAIL,
         [subscriber.email],
-        headers={"Auto-Submitted": "auto-generated"},
+        headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
     )
     message.attach_alternative(html, "text/html")
     return message

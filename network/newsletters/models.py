@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from accounts.languages import language_choices
 from home.blocks import BodyBlock
 
 from .choices import SubscriberStatus
@@ -147,6 +148,11 @@ class Subscriber(models.Model):
         choices=SubscriberStatus.choices,
         default=SubscriberStatus.PENDING,
     )
+    # The language the site was in when they subscribed: the confirmation and the words around
+    # each issue are written in it (an account's own choice wins).
+    language = models.CharField(
+        _("taal"), max_length=8, choices=language_choices, default=settings.LANGUAGE_CODE
+    )
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
@@ -199,6 +205,8 @@ class Delivery(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The subscriber's language when the issue went out (an account's own choice wins).
+    language = models.CharField(max_length=8, default=settings.LANGUAGE_CODE)
     # Set by the batch that sends this row now; a claim older than a task may live belongs to
     # a batch that was killed and is taken over (sending.py).
     claim = models.UUIDField(null=True, blank=True, editable=False)

@@ -8,6 +8,7 @@ gangmaker, by account. Each address gets one mail, even if it is both.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
@@ -24,6 +25,7 @@ class Recipient:
     email: str
     name: str
     user_id: int | None
+    language: str = settings.LANGUAGE_CODE
 
 
 def gangmakers(newsletter: NewsletterIndexPage):
@@ -52,10 +54,10 @@ def recipients(newsletter: NewsletterIndexPage) -> list[Recipient]:
     left_emails = {email.lower() for email in left.values_list("email", flat=True)}
     left_users = set(left.exclude(user=None).values_list("user_id", flat=True))
     found: dict[str, Recipient] = {}
-    for email, name, user_id in rows.filter(status=SubscriberStatus.ACTIVE).values_list(
-        "email", "name", "user_id"
+    for email, name, user_id, language in rows.filter(status=SubscriberStatus.ACTIVE).values_list(
+        "email", "name", "user_id", "language"
     ):
-        found[email.lower()] = Recipient(email.lower(), name, user_id)
+        found[email.lower()] = Recipient(email.lower(), name, user_id, language)
     for pk, email, first_name in gangmakers(newsletter).values_list("pk", "email", "first_name"):
         key = email.lower()
         if pk not in left_users and key not in found:

@@ -72,7 +72,13 @@ def start_sending(issue: NewsletterPage, user) -> Dispatch:
             raise AlreadySent from error
         Delivery.objects.bulk_create(
             [
-                Delivery(dispatch=dispatch, email=p.email, name=p.name, user_id=p.user_id)
+                Delivery(
+                    dispatch=dispatch,
+                    email=p.email,
+                    name=p.name,
+                    user_id=p.user_id,
+                    language=p.language,
+                )
                 for p in people
             ],
             batch_size=500,
@@ -148,6 +154,7 @@ def send_claimed(dispatch: Dispatch, token: uuid.UUID) -> int:
                 email=row.email,
                 name=row.name,
                 user=row.user,
+                language=row.language,
                 message_id=row.message_id,
             )
             try:

@@ -3,8 +3,9 @@
 import logging
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from accounts.languages import usable
 from accounts.mail import MAIL_ERRORS
 
 from . import mail
@@ -15,23 +16,28 @@ from .recipients import gets_as_gangmaker
 logger = logging.getLogger(__name__)
 
 
-def subscribe(newsletter: NewsletterIndexPage, email: str, name: str = "") -> None:
+def subscribe(
+    newsletter: NewsletterIndexPage, email: str, name: str = "", language: str | None = None
+) -> None:
     """Ask to subscribe `email`: a confirmation link goes out; nothing else changes yet.
 
     The answer on screen is the same whatever the address's state, so the form tells nobody
-    who is on the list. An address already on it gets no mail.
+    who is on the list. An address already on it gets no mail. `language` (default: the active
+    one, the site's language for the visitor) is the one their mails are written in.
     """
     email = email.strip().lower()
+    language = usable(language or translation.get_language())
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
-            newsletter=newsletter, email=email, defaults={"name": name}
+            newsletter=newsletter, email=email, defaults={"name": name, "language": language}
         )
         if subscriber.status == SubscriberStatus.ACTIVE:
             return
         subscriber.status = SubscriberStatus.PENDING
+        subscriber.language = language
         if name:
             subscriber.name = name
-        subscriber.save(update_fields=["status", "name"])
+        subscriber.save(update_fields=["status", "name", "language"])
     try:
         mail.confirmation_message(subscriber).send()
     except MAIL_ERRORS as error:

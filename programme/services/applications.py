@@ -2,16 +2,17 @@
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from accounts.languages import usable
 from home.models import HomePage
 from programme.choices import MANUAL_STATES, ApplicationState
 from programme.models import Applicant, GangmakerCandidate, StateChange, StreetApplication
 from programme.normalise import street_key
 
-from .mail import send_to_address, tell_coordinators
+from .mail import send_to_applicant, tell_coordinators
 
 # Leaving an application here needs a reason the applicants can be told.
 STATES_WITH_REASON = (ApplicationState.WAITLIST, ApplicationState.NOT_STARTED)
@@ -54,9 +55,14 @@ def submit_application(
     house_numbers: str = "",
     motivation: str = "",
     wijk=None,
+    language: str | None = None,
 ) -> tuple[StreetApplication, bool]:
     """Apply for a street. Returns (application, joined): a second application for the same
-    street (same municipality, same street name however spelled) joins the first."""
+    street (same municipality, same street name however spelled) joins the first.
+
+    `language` (default: the active one, i.e. the site's language for the applicant) is kept
+    on the applicant and on the candidates they put forward: their mails are written in it."""
+    language = usable(language or translation.get_language())
     key = street_key(street_name)
     if not key:
         raise ApplicationError(_("Vul de naam van de straat in."))
@@ -109,7 +115,11 @@ def submit_application(
         None,
     )
     if person is None:
-        person = Applicant.objects.create(application=application, **applicant)
+        person = Applicant.objects.create(application=application, language=language, **applicant)
+    elif person.language != language:
+        # Applying again: the latest language they used is the one they read.
+        person.language = language
+        person.save(update_fields=["language"])
     existing_candidates = list(application.candidates.all())
     for candidate in candidates:
         if not candidate.get("name"):
@@ -123,7 +133,9 @@ def submit_application(
         ):
             continue
         existing_candidates.append(
-            GangmakerCandidate.objects.create(application=application, **candidate)
+            GangmakerCandidate.objects.create(
+                application=application, language=language, **candidate
+            )
         )
 
     application_id, person_id = application.pk, person.pk
@@ -141,9 +153,7 @@ def _tell_of_application(application_id: int, applicant_id: int, joined: bool) -
         "municipality": application.municipality,
         "detail_url": reverse("programme:application", args=[application.pk]),
     }
-    send_to_address(
-        applicant.email, applicant.name, "programme/email/application_received", context
-    )
+    send_to_applicant(applicant, "programme/email/application_received", context)
     tell_coordinators(
         application.municipality, "programme/email/application_for_coordinator", context
     )

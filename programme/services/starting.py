@@ -29,7 +29,7 @@ from streets.models import NeighbourhoodPage, StreetPage
 from streets.services import MembershipError, appoint_gangmaker, register_offline_neighbour
 
 from .applications import ApplicationError
-from .mail import send_to_address
+from .mail import send_to_applicant
 
 User = get_user_model()
 
@@ -81,6 +81,10 @@ def _appoint(candidate: GangmakerCandidate, street: StreetPage, by) -> tuple[obj
                 first_name=first_name,
                 last_name=last_name,
                 phone=candidate.phone,
+                # The new account starts in the language the applicant used (when not the
+                # default): the invitation and every later mail are written in it, until the
+                # gangmaker chooses. Dutch stays empty, "not chosen yet", like a new account.
+                language="" if candidate.language == settings.LANGUAGE_CODE else candidate.language,
             )
             invited = True
         appoint_gangmaker(street, user, by, candidate.house_number)
@@ -152,7 +156,7 @@ def start_street(
                 % {"name": candidate.name}
             ) from error
         if user.email:
-            invitations.append((user.pk, invited))
+            invitations.append((user.pk, invited, candidate.language))
 
     year = year or timezone.localdate().year
     open_pot(street, year, PotSettings.for_municipality(home))
@@ -200,13 +204,15 @@ def _tell_of_start(application_id: int, street_id: int, invitations) -> None:
     street = StreetPage.objects.get(pk=street_id)
     context = {"application": application, "street": street}
     for applicant in application.applicants.filter(told_started_at__isnull=True):
-        if send_to_address(
-            applicant.email, applicant.name, "programme/email/street_started", context
-        ):
+        if send_to_applicant(applicant, "programme/email/street_started", context):
             applicant.told_started_at = timezone.now()
             applicant.save(update_fields=["told_started_at"])
-    for user_id, invited in invitations:
+    for user_id, invited, language in invitations:
         user = User.objects.get(pk=user_id)
+        if not user.language:
+            # An account that never chose a language is written to in the one the applicant
+            # used for them (only for this mail: the account's setting stays theirs to make).
+            user.language = language
         if invited:
             send_to_user(
                 user,

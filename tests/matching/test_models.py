@@ -95,3 +95,17 @@ def test_the_engine_reads_slots_as_pairs(world):
     assert offer.slot_set == {(0, "middag"), (4, "avond")}
     assert request.slot_set == {(2, "ochtend")}
     assert not request.is_recurring
+
+
+def test_the_sites_own_note_in_a_match_log_is_translated_for_the_reader_a_persons_is_not():
+    from unittest import mock
+
+    from matching.models import MatchEvent
+    from matching.models.match import BY_HAND
+
+    def english(msgid):  # a catalogue with this one message (the lead translates it later)
+        return {"met de hand": "by hand"}.get(msgid, msgid)
+
+    with mock.patch("matching.models.match.gettext", side_effect=english):
+        assert MatchEvent(note=BY_HAND).shown_note == "by hand"
+        assert MatchEvent(note="Belde haar op").shown_note == "Belde haar op"

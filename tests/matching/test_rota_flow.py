@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matching.models import CareRota, Notification, RotaDecline, RotaMoment, RotaMomentState
 from matching.services.rota import RotaError, create_rota, fill_by_hand, remind_helpers, swap
@@ -260,3 +260,50 @@ def test_a_helper_who_leaves_or_is_erased_leaves_gaps_not_broken_moments(world, 
     assert held
     ineke.delete()
     assert rota.moments.filter(state=RotaMomentState.OPEN).count() >= held
+
+
+def _in(language: str, msgid: str) -> str:
+    with translation.override(language):
+        return translation.gettext(msgid)
+
+
+def test_a_helper_filled_in_swapped_and_reminded_reads_each_news_in_their_own_language(
+    world, cooks, meals
+):
+    rota = create_rota(
+        meals,
+        by=world.gangmaker_a,
+        first_day=timezone.localdate() + datetime.timedelta(days=1),
+        days=14,
+        dagdelen=["avond"],
+        per_week=2,
+    )
+    rota.moments.update(helper=None, state=RotaMomentState.OPEN)
+    first, second = rota.moments.order_by("day")[:2]
+    english, turkish = cooks[2], cooks[3]
+    for person, language in ((english, "en"), (turkish, "tr")):
+        person.language = language
+        person.save(update_fields=["language"])
+
+    with translation.override("nl"):  # the gangmaker works on a Dutch screen
+        fill_by_hand(first, english, by=world.gangmaker_a)
+        fill_by_hand(second, turkish, by=world.gangmaker_a)
+        swap(first, second, by=world.gangmaker_a)
+        evening = datetime.datetime.combine(timezone.localdate(), datetime.time(18))
+        remind_helpers(timezone.make_aware(evening))
+
+    by_hand = Notification.objects.get(user=english, kind="rota_by_hand").text
+    assert by_hand.startswith(
+        _in("en", "De gangmaker heeft u ingeroosterd bij %(requester)s: %(moment)s.").split("%")[0]
+    )
+    assert not by_hand.startswith("De gangmaker")
+    swapped = Notification.objects.get(user=turkish, kind="rota_swapped").text
+    assert swapped.startswith(
+        _in("tr", "Uw moment bij %(requester)s is gewijzigd: %(moment)s.").split("%")[0]
+    )
+    # After the swap the Turkish cook has tomorrow's evening: reminded in Turkish.
+    reminder = Notification.objects.get(user=turkish, kind="rota_reminder").text
+    tomorrow = _in(
+        "tr", "Morgen, %(moment)s, helpt u %(requester)s (nr. %(number)s) met %(category)s."
+    ).split("%")[0]
+    assert tomorrow != "Morgen, " and reminder.startswith(tomorrow)

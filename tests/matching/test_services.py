@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matching.models import BoardSettings, HelpPost, HelpRequest, ModerationLog, PostStatus
 from matching.services import board, board_queries
@@ -210,7 +210,24 @@ def test_settings_changes_are_logged_with_what_changed(world):
     board.change_settings(world.street_a, world.gangmaker_a, True, 14)
     assert board.settings_for(world.street_a).premoderate_new_members
     entry = ModerationLog.objects.get()
-    assert entry.action == "settings_changed" and "14 dagen" in entry.reason
+    assert entry.action == "settings_changed" and "14 dagen" in entry.shown_reason
+
+
+def test_a_settings_change_reads_in_the_language_of_whoever_reads_the_log(world):
+    with translation.override("tr"):  # the gangmaker who changes it reads Turkish
+        board.change_settings(world.street_a, world.gangmaker_a, False, 21)
+    entry = ModerationLog.objects.get()
+
+    with translation.override("nl"):
+        assert entry.shown_reason == (
+            "nieuwe buren eerst goedkeuren: uit (nieuw gedurende 21 dagen)"
+        )
+    with translation.override("en"):
+        english = entry.shown_reason
+    assert "21" in english and "goedkeuren" not in english
+    # A row written before the change keeps its text.
+    entry.reason = "nieuwe buren eerst goedkeuren: aan, nieuw gedurende 30 dagen"
+    assert entry.shown_reason == entry.reason
 
 
 def test_the_public_counts_are_people_per_category_in_one_query(world, django_assert_num_queries):

@@ -8,9 +8,10 @@ import uuid
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from home.forms import start_token
 from network.newsletters import sending, tokens
@@ -499,3 +500,47 @@ def test_the_national_coordinator_sends_the_national_newsletter_and_no_municipal
     assert may_send(world.national, national_issue)
     assert not may_send(world.national, municipal_issue)
     assert not may_send(world.gangmaker_a, national_issue)
+
+
+def test_a_visitor_subscribing_in_english_is_asked_to_confirm_in_english(client, newsletter):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.post(reverse("network:newsletter_subscribe", args=[newsletter.pk]), _subscribe_form())
+
+    assert Subscriber.objects.get().language == "en"
+    (message,) = mail.outbox
+    with translation.override("en"):
+        subject = translation.gettext("Bevestig uw aanmelding: %(title)s") % {
+            "title": newsletter.title
+        }
+    assert subject.startswith("Confirm")
+    assert message.subject == subject
+    assert message.extra_headers["Content-Language"] == "en"
+
+
+def test_a_dutch_subscriber_is_asked_to_confirm_in_dutch(client, newsletter):
+    client.post(reverse("network:newsletter_subscribe", args=[newsletter.pk]), _subscribe_form())
+
+    (message,) = mail.outbox
+    assert message.subject.startswith("Bevestig uw aanmelding")
+    assert message.extra_headers["Content-Language"] == "nl"
+
+
+def test_an_issue_reaches_a_subscriber_in_the_language_they_subscribed_in(
+    world, issue, django_capture_on_commit_callbacks
+):
+    Subscriber.objects.create(
+        newsletter=issue.newsletter,
+        email="reader@example.org",
+        status=SubscriberStatus.ACTIVE,
+        language="tr",
+    )
+    _sent_mail(world, issue, django_capture_on_commit_callbacks)
+
+    message = next(m for m in mail.outbox if m.to == ["reader@example.org"])
+    with translation.override("tr"):
+        read_online = translation.gettext("Lees deze nieuwsbrief op de website")
+    assert read_online != "Lees deze nieuwsbrief op de website"
+    assert read_online in message.body
+    assert message.extra_headers["Content-Language"] == "tr"
+    gangmaker = next(m for m in mail.outbox if m.to == [world.gangmaker_a.email])
+    assert "Lees deze nieuwsbrief op de website" in gangmaker.body
