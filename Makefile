@@ -68,9 +68,10 @@ test-integration: locale
 	LIEFLEED_INTEGRATION=1 $(BIN)/pytest -m integration -p no:randomly tests/ops/test_integration.py
 
 # Journeys and accessibility checks in Debian's Chromium (tests/e2e/); screenshots in test-artifacts/.
+# On both cores as the suite: 135 journeys passed so at load 9 in 12.5 min (9 min in one process).
 .PHONY: test-e2e
 test-e2e: locale
-	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m e2e tests/e2e $(PYTEST_ARGS)
 
 # lint-imports checks the layers of the apps ([tool.importlinter] in pyproject.toml).
 lint: install
