@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.languages import for_person
 from matching.models import HelpOffer, HelpRequest
 from matching.services import board
 from matching.slots import slots_from_strings, slots_to_strings
@@ -86,12 +87,17 @@ def confirm_drafts(response: SurveyResponse, drafts, by, person=None) -> int:
 
 
 def _draft_description(response: SurveyResponse) -> str:
-    """What the board shows with a post from the survey: where it came from, the languages."""
-    parts = [_("Uit de enquête burenhulp.")]
-    languages = answers_by_kind(response).get(QuestionKind.LANGUAGES)
-    if languages:
-        parts.append(_("Spreekt: %(languages)s.") % {"languages": languages})
-    return " ".join(parts)[:500]
+    """What the board shows with a post from the survey: where it came from, the languages.
+
+    Written in the language of the neighbour the post is for, not the gangmaker's: the board
+    shows a description as written and marks it with its author's language (`written_lang`),
+    so the words and the `lang` attribute agree."""
+    with for_person(response.person):
+        parts = [_("Uit de enquête burenhulp.")]
+        languages = answers_by_kind(response).get(QuestionKind.LANGUAGES)
+        if languages:
+            parts.append(_("Spreekt: %(languages)s.") % {"languages": languages})
+        return " ".join(parts)[:500]
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from insights.suppression import suppress
 from matching.models import HelpOffer, HelpPost, HelpRequest, PostStatus
@@ -100,6 +100,17 @@ def test_confirmation_posts_one_offer_with_the_categories_and_a_request_each(sur
     assert sorted(HelpRequest.objects.values_list("category", flat=True)) == ["computer", "vervoer"]
     assert set(answer.drafts.values_list("status", flat=True)) == {DraftStatus.POSTED}
     assert all(d.post_id for d in answer.drafts.all())
+
+
+def test_a_post_from_the_survey_says_where_it_came_from_in_its_authors_language(survey, world):
+    """The board shows a description as written, marked with its author's language: a Turkish
+    neighbour's post reads in Turkish whatever language the gangmaker confirming it uses."""
+    world.bewoner_a.language = "tr"
+    world.bewoner_a.save(update_fields=["language"])
+    answer = online_answer(survey, world.bewoner_a, kan_helpen=["tuin"])
+    with translation.override("nl"):
+        confirm_drafts(answer, answer.drafts.all(), world.gangmaker_a)
+    assert HelpOffer.objects.get().description.startswith("Komşu yardımı anketinden.")
 
 
 def test_confirming_twice_posts_nothing_twice(survey, world):
