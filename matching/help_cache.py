@@ -126,9 +126,11 @@ def _rota_street(rota_id):
 
 
 def _on_moment(sender, instance, **kwargs) -> None:
-    rota = instance._state.fields_cache.get("rota")
-    # A moment deleted with its rota: the rota's own signal replaces the version.
-    bump(rota.street_id if rota is not None else _rota_street(instance.rota_id))
+    # A moment deleted with its rota finds no rota: the rota's own signal replaces the version.
+    if type(instance).rota.is_cached(instance):
+        bump(instance.rota.street_id)
+    else:
+        bump(_rota_street(instance.rota_id))
 
 
 def _on_decline(sender, instance, **kwargs) -> None:
