@@ -14,7 +14,7 @@ class MatchingConfig(AppConfig):
         from accounts.todos import register_todo_provider
         from ops.schedules import register_schedules
 
-        from . import geocoding, personal_data, schedules, signal_handlers, todos
+        from . import geocoding, help_cache, personal_data, schedules, signal_handlers, todos
 
         checks.register(geocoding.check_geocoder_setting)
 
@@ -23,5 +23,6 @@ class MatchingConfig(AppConfig):
             register_value_text(key, personal_data.slot_text)
         register_schedules(*schedules.SCHEDULES)
         signal_handlers.connect()
+        help_cache.connect_signals()
         register_todo_provider(todos.board_todos)
         register_todo_provider(todos.my_help_todos)

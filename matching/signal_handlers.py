@@ -6,6 +6,7 @@ from django.db.models.signals import post_save, pre_delete
 from django.utils import timezone
 from django_q.tasks import async_task
 
+from matching import help_cache
 from matching.models import HelpOffer, RotaMoment, RotaMomentState
 from matching.signals import post_opened
 from streets.choices import MembershipStatus
@@ -25,7 +26,11 @@ def geocode_approved_member(sender, instance, **kwargs):
 
 def release_moments(moments) -> int:
     """Moments whose helper is gone become gaps again (the gangmaker sees them on the rota)."""
-    return moments.update(helper=None, state=RotaMomentState.OPEN, reasons=[], by_hand=False)
+    streets = set(moments.values_list("rota__street_id", flat=True))
+    freed = moments.update(helper=None, state=RotaMomentState.OPEN, reasons=[], by_hand=False)
+    # update() sends no signal: the helpers' kept Mijn hulp must go.
+    help_cache.bump(*streets)
+    return freed
 
 
 def release_leavers_moments(sender, instance, **kwargs):

@@ -274,12 +274,28 @@ def _with_placeholders(request, content: bytes) -> bytes:
     return content
 
 
-def _response(request, content: bytes, content_type: str) -> HttpResponse:
+def _filled(request, content: bytes) -> bytes:
     if _CSRF_PLACEHOLDER in content:
         content = content.replace(_CSRF_PLACEHOLDER, get_token(request).encode())
     if _NONCE_PLACEHOLDER in content:
         # Using this request's nonce makes the CSP middleware put it in the header as well.
         content = content.replace(_NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
+    return content
+
+
+def keep_per_request(request, content: str) -> str:
+    """HTML rendered for this request, ready to keep for others: the CSRF token of its forms
+    (and a CSP nonce) as placeholders, as for the anonymous page (matching.help_cache)."""
+    return _with_placeholders(request, content.encode()).decode()
+
+
+def fill_per_request(request, content: str) -> str:
+    """Kept HTML (`keep_per_request`) with this request's CSRF token and nonce."""
+    return _filled(request, content.encode()).decode()
+
+
+def _response(request, content: bytes, content_type: str) -> HttpResponse:
+    content = _filled(request, content)
     response = HttpResponse(content, content_type=content_type)
     # Said here rather than left to the session middleware: the page differs by the language
     # and letters cookies, and for a logged-in member, whatever this request happened to read.

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matching import help_cache
 from matching.models import (
     ACTIVE_STATUSES,
     LIVE_STATUSES,
@@ -184,9 +185,9 @@ def expire_proposals(now: datetime.datetime | None = None, days: int = PROPOSAL_
     """Proposals nobody answered within `days` expire, so the nightly re-match can try others."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     expired = 0
-    for match_id in list(
+    for match_id, street_id in list(
         Match.objects.filter(status=MatchStatus.PROPOSED, created_at__lt=cutoff).values_list(
-            "pk", flat=True
+            "pk", "street_id"
         )
     ):
         with transaction.atomic():
@@ -194,5 +195,7 @@ def expire_proposals(now: datetime.datetime | None = None, days: int = PROPOSAL_
                 status=MatchStatus.EXPIRED
             ):
                 MatchEvent.objects.create(match_id=match_id, status=MatchStatus.EXPIRED)
+                # update() sends no signal: the match leaves both people's kept Mijn hulp.
+                help_cache.bump(street_id)
                 expired += 1
     return expired

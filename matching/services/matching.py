@@ -19,7 +19,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
-from matching import engine
+from matching import engine, help_cache
 from matching.models import (
     ACTIVE_STATUSES,
     LIVE_STATUSES,
@@ -250,6 +250,8 @@ def _store(proposals: list[tuple[int, engine.Proposal]]) -> list[Match]:
         )
         # The matches are new, so no notification of theirs exists yet: a plain insert, which
         # returns the ids the e-mail tasks need.
+        # bulk_create sends no signal: both people's kept Mijn hulp must go.
+        help_cache.bump(*{street_id for street_id, _p in proposals})
         news = Notification.objects.bulk_create(
             Notification(
                 user=user,

@@ -16,7 +16,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.languages import usable
-from matching import engine
+from matching import engine, help_cache
 from matching.models import (
     CareRota,
     HelpRequest,
@@ -76,6 +76,7 @@ def create_rota(
             for offset in range(days)
             for d in dagdelen
         )
+        help_cache.bump(rota.street_id)  # bulk_create sends no signal
         plan(rota, today=today)
     return rota
 
@@ -132,6 +133,7 @@ def plan(rota: CareRota, *, today: datetime.date | None = None) -> engine.RotaPl
             [row for rows in asked.values() for row in rows],
             ["helper", "state", "reasons", "by_hand"],
         )
+        help_cache.bump(rota.street_id)  # bulk_update sends no signal
         # Each helper reads the news in their own language.
         languages = dict(
             get_user_model().objects.filter(pk__in=asked).values_list("pk", "language")
@@ -213,6 +215,8 @@ def answer(rota: CareRota, helper, *, accept: list[int], decline: list[int]) -> 
         RotaMoment.objects.filter(pk__in=[m.pk for m in declining]).update(
             helper=None, state=RotaMomentState.OPEN, reasons=[]
         )
+        # update() and bulk_create send no signal: the helper's kept Mijn hulp must go.
+        help_cache.bump(rota.street_id)
     return accepted, len(declining)
 
 

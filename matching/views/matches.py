@@ -12,11 +12,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from matching import help_cache
 from matching.forms import ManualMatchForm, PreferenceForm
 from matching.models import (
     LIVE_STATUSES,
@@ -66,11 +69,26 @@ def my_help(request, access):
     Reading the page leaves the news marked "Nieuw": only the button "Markeer als gelezen" (a POST) marks
     it read, so a link preview or a quick look does not make news disappear unseen."""
     user = request.user
-    unread = Notification.objects.filter(user=user, street=access.street, read_at__isnull=True)
     if request.method == "POST":
-        unread.update(read_at=timezone.now())
+        Notification.objects.filter(user=user, street=access.street, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+        # update() sends no signal: the kept Mijn hulp must go.
+        help_cache.bump(access.street.pk)
         messages.success(request, _("De berichten zijn als gelezen gemarkeerd."))
         return redirect("matching:my_help", street_id=access.street.pk)
+    part = help_cache.kept_part(request, access, lambda: _render_my_help(request, access))
+    return render(
+        request,
+        "matching/match/my_help.html",
+        {"street": access.street, "access": access, "help_part": mark_safe(part)},  # noqa: S308
+    )
+
+
+def _render_my_help(request, access) -> str:
+    """Mijn hulp's per-person part (kept by help_cache: nothing in it may depend on more than
+    the person, their role, the language and the rows whose changes replace its key)."""
+    user = request.user
     # The street is known: not read again with every match.
     matches = list(
         Match.objects.filter(street=access.street)
@@ -85,9 +103,8 @@ def my_help(request, access):
     for match in matches:
         match.street = access.street
         match.actions = allowed_actions(user, match, access.can_manage)
-    return render(
-        request,
-        "matching/match/my_help.html",
+    return render_to_string(
+        "matching/match/my_help_part.html",
         {
             "street": access.street,
             "access": access,
@@ -101,6 +118,7 @@ def my_help(request, access):
             .order_by("-first_day"),
             "has_unread": any(n.read_at is None for n in notifications),
         },
+        request=request,
     )
 
 
@@ -223,6 +241,7 @@ def door_list(request, access):
     ).select_related("user")
     if request.method == "POST":
         notifications.update(read_at=timezone.now())
+        help_cache.bump(access.street.pk)
         messages.success(request, _("Gemarkeerd als doorgegeven."))
         return redirect("matching:door_list", street_id=access.street.pk)
     memberships = {
