@@ -4,10 +4,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.urls import reverse
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
 
 from streets import page_cache
