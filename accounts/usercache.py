@@ -32,7 +32,11 @@ def _version_key(user_id: int) -> str:
 def version(user) -> str:
     """This person's current token; a new one if the cache has none. Read anew each time (not
     kept on the user object), so a change made earlier in the same request is seen."""
-    key = _version_key(user.pk)
+    return _version_by_id(user.pk)
+
+
+def _version_by_id(user_id: int) -> str:
+    key = _version_key(user_id)
     token = cache.get(key)
     if token is None:
         token = secrets.token_hex(8)
@@ -46,12 +50,20 @@ def cached[T](user, name: str, compute: Callable[[], T]) -> T:
     are never cached."""
     if not getattr(user, "is_authenticated", False) or user.pk is None:
         return compute()
-    key = f"user-cache:{user.pk}:{version(user)}:{name}"
+    return cached_by_id(user.pk, name, compute)
+
+
+def cached_by_id[T](user_id: int, name: str, compute: Callable[[], T], keep_none=True) -> T:
+    """`cached` for a person known only by their id (the user row itself, read before there is
+    a user object). The version is read before computing, so a change meanwhile is never kept
+    as current. With `keep_none=False` a None (no such person) is not kept."""
+    key = f"user-cache:{user_id}:{_version_by_id(user_id)}:{name}"
     found = cache.get(key, _MISSING)
     if found is not _MISSING:
         return found
     value = compute()
-    cache.set(key, value, TIMEOUT_SECONDS)
+    if value is not None or keep_none:
+        cache.set(key, value, TIMEOUT_SECONDS)
     return value
 
 

@@ -144,7 +144,8 @@ LOGOUT_REDIRECT_URL = "/"
 # ordinary backend checks the password.
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the logged-in person's row read from the per-person cache.
+    "accounts.backends.AccountBackend",
 ]
 
 # Password rules without forced rotation (NIST SP 800-63B): length, not common, not numeric,
