@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import urlencode
+from django.utils.http import http_date, urlencode
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.middleware import OTPMiddleware
 
@@ -44,8 +44,17 @@ class PrivateCacheMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
-            add_never_cache_headers(response)
+            if response.has_header("Expires"):
+                add_never_cache_headers(response)
+            else:
+                # What add_never_cache_headers gives a response with neither header, without
+                # parsing and rebuilding Cache-Control on every member's page.
+                response.headers["Expires"] = http_date()
+                response.headers["Cache-Control"] = NEVER_CACHE
         return response
+
+
+NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
 
 
 class TwoFactorMiddleware:
