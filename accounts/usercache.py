@@ -8,6 +8,10 @@ the user row itself, a group's rights on pages) replaces that person's token thr
 AccountsConfig.ready() and in the apps that own those rows (`bump`). The next request then
 misses and asks the database again: a change is seen at once.
 
+The user row itself is kept the same way (accounts.backends.AccountBackend: without the
+password hash and last login), so every save or delete of a user replaces the token, and an
+`update()` of the user table must call `bump` like any other.
+
 The token is replaced now and again after the commit, so a request that read the old rows
 before the commit and stores them afterwards stores them under a token nobody reads any more.
 Like the anonymous page cache, this needs one cache shared by all processes (Redis in

@@ -104,14 +104,25 @@ def test_a_new_name_and_language_show_at_once():
     assert response["Content-Language"] == "en"
 
 
-def test_a_password_changed_elsewhere_logs_the_other_sessions_out():
+@pytest.mark.parametrize("update_fields", [None, ["password"]])
+def test_a_password_changed_elsewhere_logs_the_other_sessions_out(update_fields):
     user = UserFactory()
     phone = _client(user)
     assert _logged_in(phone)  # kept now
     fresh = User.objects.get(pk=user.pk)
     fresh.set_password(NEW_PASSWORD)
-    fresh.save()
+    fresh.save(update_fields=update_fields)
     assert not _logged_in(phone)
+
+
+def test_a_login_elsewhere_keeps_the_row_kept():
+    """A login writes only last_login, which is not kept: no reason to read the row anew."""
+    user = UserFactory()
+    phone = _client(user)
+    url = reverse("accounts:account")
+    phone.get(url)
+    assert Client().login(username=user.email, password=DEFAULT_PASSWORD)
+    assert _user_queries(phone, url) == []
 
 
 def test_changing_ones_password_keeps_this_session_and_logs_out_the_others():
