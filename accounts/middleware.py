@@ -1,12 +1,14 @@
 """Security middleware: the admin's own CSP, no caching of personal pages, two-factor checks."""
 
+import functools
+
 from django.apps import apps
 from django.conf import settings
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import urlencode
+from django.utils.http import http_date, urlencode
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.middleware import OTPMiddleware
 
@@ -42,8 +44,17 @@ class PrivateCacheMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
-            add_never_cache_headers(response)
+            if response.has_header("Expires"):
+                add_never_cache_headers(response)
+            else:
+                # What add_never_cache_headers gives a response with neither header, without
+                # parsing and rebuilding Cache-Control on every member's page.
+                response.headers["Expires"] = http_date()
+                response.headers["Cache-Control"] = NEVER_CACHE
         return response
+
+
+NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
 
 
 class TwoFactorMiddleware:
@@ -64,13 +75,10 @@ class TwoFactorMiddleware:
 
     @staticmethod
     def _exempt(path: str) -> bool:
-        exempt = {
-            reverse("accounts:two_factor_setup"),
-            reverse("accounts:two_factor_verify"),
-            reverse("accounts:logout"),
-            reverse("privacy"),
-        }
-        return path in exempt or path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        urlconf = get_urlconf() or settings.ROOT_URLCONF
+        return path in _exempt_paths(get_script_prefix(), urlconf) or path.startswith(
+            (settings.STATIC_URL, settings.MEDIA_URL)
+        )
 
     def _redirect_target(self, request) -> str | None:
         user = request.user
@@ -82,6 +90,21 @@ class TwoFactorMiddleware:
         if required:
             return "accounts:two_factor_setup"
         return None
+
+
+@functools.lru_cache(maxsize=16)
+def _exempt_paths(script_prefix: str, urlconf) -> frozenset[str]:
+    """The pages a person who still owes their second factor may open, reversed once per
+    script prefix and URLconf (both are part of what `reverse` gives) instead of per request."""
+    return frozenset(
+        reverse(name, urlconf=urlconf)
+        for name in (
+            "accounts:two_factor_setup",
+            "accounts:two_factor_verify",
+            "accounts:logout",
+            "privacy",
+        )
+    )
 
 
 class CachedOTPMiddleware(OTPMiddleware):

@@ -96,6 +96,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         return self.first_name
 
+    def get_session_auth_hash(self):
+        """Django's HMAC of the password hash; for a user read from the per-person cache
+        (accounts.backends.AccountBackend) the one kept with it, as long as the password has
+        not been loaded or set on this instance (then it is computed from that)."""
+        kept = self.__dict__.get("_kept_session_auth_hash")
+        if kept is not None and "password" not in self.__dict__:
+            return kept
+        return super().get_session_auth_hash()
+
 
 class PersonalDataLink(models.Model):
     """A one-time link to download "Mijn gegevens". Only a hash of the token is stored, so a copy

@@ -8,6 +8,10 @@ the user row itself, a group's rights on pages) replaces that person's token thr
 AccountsConfig.ready() and in the apps that own those rows (`bump`). The next request then
 misses and asks the database again: a change is seen at once.
 
+The user row itself is kept the same way (accounts.backends.AccountBackend: without the
+password hash and last login), so every save or delete of a user replaces the token, and an
+`update()` of the user table must call `bump` like any other.
+
 The token is replaced now and again after the commit, so a request that read the old rows
 before the commit and stores them afterwards stores them under a token nobody reads any more.
 Like the anonymous page cache, this needs one cache shared by all processes (Redis in
@@ -32,7 +36,11 @@ def _version_key(user_id: int) -> str:
 def version(user) -> str:
     """This person's current token; a new one if the cache has none. Read anew each time (not
     kept on the user object), so a change made earlier in the same request is seen."""
-    key = _version_key(user.pk)
+    return _version_by_id(user.pk)
+
+
+def _version_by_id(user_id: int) -> str:
+    key = _version_key(user_id)
     token = cache.get(key)
     if token is None:
         token = secrets.token_hex(8)
@@ -46,12 +54,20 @@ def cached[T](user, name: str, compute: Callable[[], T]) -> T:
     are never cached."""
     if not getattr(user, "is_authenticated", False) or user.pk is None:
         return compute()
-    key = f"user-cache:{user.pk}:{version(user)}:{name}"
+    return cached_by_id(user.pk, name, compute)
+
+
+def cached_by_id[T](user_id: int, name: str, compute: Callable[[], T], keep_none=True) -> T:
+    """`cached` for a person known only by their id (the user row itself, read before there is
+    a user object). The version is read before computing, so a change meanwhile is never kept
+    as current. With `keep_none=False` a None (no such person) is not kept."""
+    key = f"user-cache:{user_id}:{_version_by_id(user_id)}:{name}"
     found = cache.get(key, _MISSING)
     if found is not _MISSING:
         return found
     value = compute()
-    cache.set(key, value, TIMEOUT_SECONDS)
+    if value is not None or keep_none:
+        cache.set(key, value, TIMEOUT_SECONDS)
     return value
 
 

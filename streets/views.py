@@ -65,7 +65,7 @@ def join(request, street_id):
                 # Mail to them is written in the language they joined in.
                 language=translation.get_language(),
             )
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="accounts.backends.AccountBackend")
         apply_to_join(street, user, data["house_number"], data["message"], data["via"])
         messages.success(
             request,

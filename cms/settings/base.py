@@ -144,7 +144,8 @@ LOGOUT_REDIRECT_URL = "/"
 # ordinary backend checks the password.
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the logged-in person's row read from the per-person cache.
+    "accounts.backends.AccountBackend",
 ]
 
 # Password rules without forced rotation (NIST SP 800-63B): length, not common, not numeric,
@@ -254,6 +255,8 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+    # Django's database sessions, read with prepared SQL instead of an ORM query per request.
+    SESSION_ENGINE = "accounts.sessions"
 
 # django-q2. retry >= timeout * (1 + queue_limit / workers) plus margin, so a pre-fetched task
 # is never handed out twice; a bounded number of attempts; a missed nightly job runs once.

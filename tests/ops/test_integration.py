@@ -243,7 +243,7 @@ HelpOfferFactory(street=street, author=helper, categories=["boodschappen"], avai
 asker = MembershipFactory(street=street, user=UserFactory(email=f"asker-{run}@example.org"), house_number="12").user
 session = import_module(settings.SESSION_ENGINE).SessionStore()
 session[SESSION_KEY] = str(asker.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = "accounts.backends.AccountBackend"
 session[HASH_SESSION_KEY] = asker.get_session_auth_hash()
 session.create()
 print(json.dumps({"street": street.pk, "session": session.session_key}))

@@ -36,9 +36,9 @@ def test_a_members_street_page_needs_only_the_session_user_and_restrictions(worl
     response, queries = _get(anna, url)
     assert response.status_code == 200
     assert reverse("matching:board", args=[world.street_a.pk]) in response.text
-    # Session, user; the street's view restrictions are checked by Wagtail's hook from the
-    # kept list (no query).
-    assert queries <= 2, "\n".join(q[:90] for q in response.queries)
+    # The session (the user row is kept per person); the street's view restrictions are
+    # checked by Wagtail's hook from the kept list (no query).
+    assert queries <= 1, "\n".join(q[:90] for q in response.queries)
 
 
 def test_board_and_my_help_need_few_queries_once_kept(world):
@@ -51,9 +51,9 @@ def test_board_and_my_help_need_few_queries_once_kept(world):
     assert response.status_code == 200
     response, help_queries = _get(anna, my_help)
     assert response.status_code == 200
-    # Board: session and user (street, parts and own posts kept). Mijn hulp: session, user,
+    # Board: the session (user, street, parts and own posts kept). Mijn hulp: session, user,
     # matches, news and care rotas, which are one person's and read each time.
-    assert board_queries <= 2, board_queries
+    assert board_queries <= 1, board_queries
     assert help_queries <= 5, help_queries
 
 
