@@ -50,8 +50,10 @@ def print_language_choice(context):
     """The choice "Afdrukken in: Nederlands · English · Türkçe · العربية" above a printed sheet:
     links to this same page with `?taal=` (its other parameters kept), each language named in
     itself; the sheet's own language is marked current. Rendered in the viewer's language."""
-    request = context["request"]
+    request = context.get("request")
     sheet = get_language() or settings.LANGUAGE_CODE
+    if request is None:  # rendered outside a request (a mail, a test): nothing to link to
+        return {"choices": [], "viewer": sheet, "viewer_dir": "ltr"}
     choices = []
     for code, _name in language_choices():
         query = request.GET.copy()
