@@ -62,3 +62,19 @@ def keep_chosen_language(sender, request, user, **kwargs) -> None:
     ):
         user.language = language
         user.save(update_fields=["language"])
+
+
+# The query parameter of a printed sheet's language: `?taal=tr` prints the sheet in Turkish.
+PRINT_PARAMETER = "taal"
+
+
+def print_language(request, default: str | None = None) -> str:
+    """The language to print a sheet in: `?taal=` if the site offers it, else `default` (the
+    language of the person the sheet is for), else the viewer's own. An unknown code is ignored,
+    never an error. The choice changes words only: what the sheet shows is the view's business."""
+    chosen = request.GET.get(PRINT_PARAMETER)
+    if is_available(chosen):
+        return chosen
+    if default is not None:
+        return usable(default)
+    return usable(translation.get_language())

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.languages import print_language
 from accounts.models import User
 from accounts.ratelimit import rate_limited
 from accounts.todos import todos_for
@@ -242,7 +243,10 @@ def leave(request, access):
 @never_cache
 @street_view(MANAGER)
 def street_card(request, access):
-    """A6 card for letterboxes; its QR code opens the join form, marked "via de kaart"."""
+    """A6 card for letterboxes; its QR code opens the join form, marked "via de kaart".
+
+    `?taal=ar` prints it in Arabic for the homes that read that better (the gangmaker's own
+    language otherwise); event titles stay as the gangmakers wrote them."""
     street = access.street
     events = EventPage.objects.child_of(street).live().public().prefetch_related("exceptions")
     join_url = printing.join_url(request, street)
@@ -253,4 +257,5 @@ def street_card(request, access):
         "qr_url": join_url,
         "qr_svg": printing.qr_svg(join_url),
     }
-    return render(request, "streets/street_card.html", context)
+    with translation.override(print_language(request)):
+        return render(request, "streets/street_card.html", context)

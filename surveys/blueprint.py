@@ -6,6 +6,8 @@ language, so that a gangmaker can reword them for the street without touching ot
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .choices import QuestionKind
@@ -53,3 +55,16 @@ QUESTIONS = (
         _("Een idee voor de straat, of iets waar we op kunnen letten."),
     ),
 )
+
+
+def ready_texts_in_active_language() -> dict[str, str]:
+    """The ready survey's texts as stored (Dutch) → the same text in the active language.
+
+    A printed survey in Turkish shows the questions a street kept as they came in Turkish; a
+    question the gangmakers reworded is not in this map and stays as they wrote it."""
+    texts = [TITLE, INTRO]
+    for question in QUESTIONS:
+        texts += [question.label, question.help_text] if question.help_text else [question.label]
+    with translation.override(settings.LANGUAGE_CODE):
+        stored = [str(text) for text in texts]
+    return {dutch: str(text) for dutch, text in zip(stored, texts, strict=True)}

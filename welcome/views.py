@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.languages import PRINT_PARAMETER, language_of
 from pot.choices import CardKind, Gift
 from pot.services import PotError
 from streets.permissions import GANGMAKER, street_view
@@ -106,7 +107,12 @@ def give(request, access, welcome_id):
             form.add_error(None, str(error))
         else:
             if data["outcome"] == WelcomeOutcome.CARD:
-                query = urlencode({"kind": CardKind.WELKOM, "line": ""})
+                query = {"kind": CardKind.WELKOM, "line": ""}
+                # A newcomer who joined online chose a language: their card is printed in it.
+                newcomer = welcome.membership.user if welcome.membership else None
+                if newcomer is not None and newcomer.language:
+                    query[PRINT_PARAMETER] = language_of(newcomer)
+                query = urlencode(query)
                 return redirect(f"{reverse('pot:card', args=[access.street.pk])}?{query}")
             messages.success(request, _("Verwelkomd! Het telt mee in het jaarverslag."))
             return redirect("welcome:list", access.street.pk)

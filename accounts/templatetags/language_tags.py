@@ -16,9 +16,9 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
-from ..languages import is_available
+from ..languages import PRINT_PARAMETER, is_available, language_choices
 
 register = template.Library()
 
@@ -43,3 +43,32 @@ def written_lang(obj=None):
     if language == (get_language() or settings.LANGUAGE_CODE):
         return mark_safe(' dir="auto"')
     return format_html(' lang="{}" dir="auto"', language)
+
+
+@register.inclusion_tag("components/print_language.html", takes_context=True)
+def print_language_choice(context):
+    """The choice "Afdrukken in: Nederlands · English · Türkçe · العربية" above a printed sheet:
+    links to this same page with `?taal=` (its other parameters kept), each language named in
+    itself; the sheet's own language is marked current. Rendered in the viewer's language."""
+    request = context.get("request")
+    sheet = get_language() or settings.LANGUAGE_CODE
+    if request is None:  # rendered outside a request (a mail, a test): nothing to link to
+        return {"choices": [], "viewer": sheet, "viewer_dir": "ltr"}
+    choices = []
+    for code, _name in language_choices():
+        query = request.GET.copy()
+        query[PRINT_PARAMETER] = code
+        choices.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": f"{request.path}?{query.urlencode()}",
+                "current": code == sheet,
+            }
+        )
+    viewer = getattr(request, "LANGUAGE_CODE", None) or sheet
+    return {
+        "choices": choices,
+        "viewer": viewer,
+        "viewer_dir": "rtl" if get_language_info(viewer)["bidi"] else "ltr",
+    }

@@ -11,10 +11,12 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.languages import language_of, print_language
 from matching.forms import RotaFillForm, RotaForm, RotaSwapForm
 from matching.models import CareRota, RotaMomentState
 from matching.services.rota import (
@@ -222,21 +224,27 @@ def rota_swap(request, access, rota_id):
 @never_cache
 @street_view(MANAGER)
 def rota_print(request, access, rota_id):
-    """The rota on A4: per day who comes (first name and house number), the gaps marked."""
+    """The rota on A4: per day who comes (first name and house number), the gaps marked.
+
+    It hangs on the fridge of the neighbour who receives the care, so it is printed in their
+    language (or the one the gangmaker picks with `?taal=`), not the gangmaker's."""
     rota = _visible_rota(request, access, rota_id)
     moments = _moments(rota, access.street)
     done, total = coverage(rota)
-    return render(
-        request,
-        "matching/rota/print.html",
-        {
-            "street": access.street,
-            "rota": rota,
-            "days": [(day, list(items)) for day, items in groupby(moments, key=lambda m: m.day)],
-            "requester_house": access.street.memberships.filter(user_id=rota.request.author_id)
-            .values_list("house_number", flat=True)
-            .first(),
-            "done": done,
-            "total": total,
-        },
-    )
+    with translation.override(print_language(request, language_of(rota.request.author))):
+        return render(
+            request,
+            "matching/rota/print.html",
+            {
+                "street": access.street,
+                "rota": rota,
+                "days": [
+                    (day, list(items)) for day, items in groupby(moments, key=lambda m: m.day)
+                ],
+                "requester_house": access.street.memberships.filter(user_id=rota.request.author_id)
+                .values_list("house_number", flat=True)
+                .first(),
+                "done": done,
+                "total": total,
+            },
+        )

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from accounts.languages import print_language
 from pot.choices import CARD_OCCASIONS, CardKind, Gift, Occasion
 from pot.forms import AttentionForm, CardForm
 from pot.services import PotError, record_attention
@@ -64,16 +65,19 @@ def card(request, access):
         # Only the kind and the line matter for the print; the rest was the POST's business.
         if form.is_valid() or not ({"kind", "line"} & set(form.errors)):
             kind = CardKind(form.cleaned_data["kind"])
-            return render(
-                request,
-                "pot/card_print.html",
-                {
-                    "street": street,
-                    "kind": kind,
-                    "text": CARD_TEXTS[kind],
-                    "line": form.cleaned_data.get("line", ""),
-                },
-            )
+            # The card is for a neighbour, who may read Turkish or Arabic better than the
+            # gangmaker's language: `?taal=` prints it in theirs (a welcome card comes with it).
+            with translation.override(print_language(request)):
+                return render(
+                    request,
+                    "pot/card_print.html",
+                    {
+                        "street": street,
+                        "kind": kind,
+                        "text": CARD_TEXTS[kind],
+                        "line": form.cleaned_data.get("line", ""),
+                    },
+                )
     elif request.method == "POST":
         form = CardForm(request.POST)
         if form.is_valid():

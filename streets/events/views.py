@@ -9,10 +9,12 @@ only live, public pages); an event of another street is a 404.
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.languages import print_language
 from streets.models.pages import StreetPage
 from streets.permissions import MANAGER, MEMBER, street_view
 
@@ -183,7 +185,11 @@ def event_ics(request, street_id, event_id):
 @never_cache
 @street_view(MANAGER)
 def event_flyer(request, access, event_id):
-    """A5 flyer for one event; its QR code opens the event page."""
+    """A5 flyer for one event; its QR code opens the event page.
+
+    `?taal=tr` prints it in Turkish for the neighbours who read that better (the gangmaker's
+    own language otherwise); what the gangmakers wrote about the event stays as written."""
     event = _event(access.street, event_id)
-    context = printing.flyer_context(request, access.street, event)
-    return render(request, "streets/events/event_flyer.html", context)
+    with translation.override(print_language(request)):
+        context = printing.flyer_context(request, access.street, event)
+        return render(request, "streets/events/event_flyer.html", context)

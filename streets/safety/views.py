@@ -5,8 +5,11 @@ a 404 (its existence is not confirmed to someone who may not read it)."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from accounts.languages import language_of, print_language
 
 from ..permissions import GANGMAKER, MEMBER, StreetAccess, street_view
 from .choices import ReadPurpose, SafetyConsentMethod
@@ -146,20 +149,24 @@ def detail(request, access, net_id):
 @never_cache
 @street_view(GANGMAKER)
 def card(request, access, net_id):
-    """The printable emergency card for the gangmaker's pocket or the meterkast."""
+    """The printable emergency card for the gangmaker's pocket or the meterkast.
+
+    The card hangs in the neighbour's home, so it is in their language (or the one the
+    gangmaker picks with `?taal=`); each print, whatever its language, is logged."""
     net = _net(request, access, net_id)
     log_read(net, request.user, ReadPurpose.PRINT)
-    return render(
-        request,
-        "streets/safety/card.html",
-        {
-            "street": access.street,
-            "net": net,
-            "membership": _membership_of(net),
-            "keys": net.spare_keys.select_related("holder"),
-            "contacts": net.emergency_contacts.all(),
-        },
-    )
+    with translation.override(print_language(request, language_of(net.person))):
+        return render(
+            request,
+            "streets/safety/card.html",
+            {
+                "street": access.street,
+                "net": net,
+                "membership": _membership_of(net),
+                "keys": net.spare_keys.select_related("holder"),
+                "contacts": net.emergency_contacts.all(),
+            },
+        )
 
 
 @never_cache

@@ -10,10 +10,12 @@ from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from accounts.languages import print_language
 from streets.models import NeighbourhoodPage, StreetPage
 from streets.permissions import (
     GANGMAKER,
@@ -25,6 +27,7 @@ from streets.permissions import (
 )
 from streets.vocabulary import Dagdeel
 
+from .. import blueprint
 from ..choices import QuestionKind, SurveyStatus, availability_choices
 from ..forms import (
     NewQuestionForm,
@@ -138,9 +141,18 @@ def close(request, access, survey_id):
     return render(request, "surveys/close.html", {"street": access.street, "survey": survey})
 
 
-def paper_question(question) -> dict:
-    """How a question looks on paper: boxes to tick, a day × dagdeel grid, or lines to write on."""
-    item = {"question": question}
+def paper_question(question, ready_texts: dict[str, str] | None = None) -> dict:
+    """How a question looks on paper: boxes to tick, a day × dagdeel grid, or lines to write on.
+
+    With `ready_texts` (blueprint.ready_texts_in_active_language), a question kept as the ready
+    survey asked it is shown in the sheet's language; `as_written` marks one the street wrote."""
+    ready_texts = ready_texts or {}
+    item = {
+        "question": question,
+        "label": ready_texts.get(question.label, question.label),
+        "help_text": ready_texts.get(question.help_text, question.help_text),
+        "as_written": question.label not in ready_texts,
+    }
     if question.kind == QuestionKind.AVAILABILITY:
         item["dagdelen"] = Dagdeel.labels
         item["grid"] = [(label, slots) for label, slots in availability_choices()]
@@ -156,20 +168,29 @@ def paper_question(question) -> dict:
 @never_cache
 @street_view(GANGMAKER)
 def print_version(request, access, survey_id):
-    """The A4 paper version, from the same questions, with the QR code of the secret link."""
+    """The A4 paper version, from the same questions, with the QR code of the secret link.
+
+    `?taal=tr` prints it in Turkish for the neighbours who read that better (the gangmaker's
+    own language otherwise): the questions the street kept as they came are translated too."""
     survey = survey_of_street(access, survey_id)
     link = request.build_absolute_uri(reverse("surveys:public_answer", args=[survey.token]))
-    # segno writes the SVG itself from the URL; nothing user-typed goes into the markup.
-    qr_svg = mark_safe(segno.make(link, error="m").svg_inline(omitsize=True, title=_("QR-code")))  # noqa: S308
-    context = {
-        "street": access.street,
-        "survey": survey,
-        "questions": [paper_question(q) for q in survey.active_questions()],
-        "link": link,
-        "qr_svg": qr_svg,
-        "gangmakers": access.street.gangmaker_memberships(),
-    }
-    return render(request, "surveys/print.html", context)
+    with translation.override(print_language(request)):
+        # segno writes the SVG itself from the URL; nothing user-typed goes into the markup.
+        qr_svg = mark_safe(  # noqa: S308
+            segno.make(link, error="m").svg_inline(omitsize=True, title=_("QR-code"))
+        )
+        ready_texts = blueprint.ready_texts_in_active_language()
+        context = {
+            "street": access.street,
+            "survey": survey,
+            "title": ready_texts.get(survey.title, survey.title),
+            "intro": ready_texts.get(survey.intro, survey.intro),
+            "questions": [paper_question(q, ready_texts) for q in survey.active_questions()],
+            "link": link,
+            "qr_svg": qr_svg,
+            "gangmakers": access.street.gangmaker_memberships(),
+        }
+        return render(request, "surveys/print.html", context)
 
 
 @never_cache

@@ -202,3 +202,22 @@ def test_the_password_reset_mail_is_in_the_accounts_language(client, world):
     client.post(reverse("accounts:password_reset"), {"email": world.bewoner_a.email})
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == _in("tr", "Een nieuw wachtwoord voor Lief & Leed")
+
+
+@pytest.mark.parametrize(
+    ("query", "default", "expected"),
+    [
+        ({"taal": "tr"}, "ar", "tr"),  # the printer's choice
+        ({"taal": "xx"}, "ar", "ar"),  # unknown: the person's language
+        ({"taal": ""}, "ar", "ar"),
+        ({"taal": "../nl"}, None, "en"),  # no person: the viewer's language
+        ({}, "", "nl"),  # a person who never chose: Dutch
+    ],
+)
+def test_a_printed_sheets_language_is_the_choice_else_the_persons_else_the_viewers(
+    rf, query, default, expected
+):
+    from accounts.languages import print_language
+
+    with translation.override("en"):
+        assert print_language(rf.get("/", query), default) == expected

@@ -307,3 +307,41 @@ def test_a_helper_filled_in_swapped_and_reminded_reads_each_news_in_their_own_la
         "tr", "Morgen, %(moment)s, helpt u %(requester)s (nr. %(number)s) met %(category)s."
     ).split("%")[0]
     assert tomorrow != "Morgen, " and reminder.startswith(tomorrow)
+
+
+def _print_rota(client, world, rota, query=""):
+    url = reverse("matching:rota_print", args=[world.street_a.pk, rota.pk])
+    return client.get(url + query)
+
+
+def test_the_printed_rota_is_in_the_language_of_the_neighbour_it_is_for(login, world, cooks, meals):
+    world.gangmaker_a.language = "nl"
+    world.gangmaker_a.save(update_fields=["language"])
+    world.bewoner_a.language = "tr"  # Anna, who receives the meals
+    world.bewoner_a.save(update_fields=["language"])
+    rota = _rota(world, meals)
+    rota.moments.update(helper=None, state=RotaMomentState.OPEN)
+    client = login(world.gangmaker_a)
+
+    body = _print_rota(client, world, rota).content.decode()
+    assert '<html lang="tr" dir="ltr"' in body
+    assert _in("tr", "NOG OPEN") in body and "NOG OPEN" not in body
+    # The gangmaker still reads how to print in Dutch, and can choose another language.
+    assert "Druk dit rooster af op A4" in body
+    assert 'hreflang="en"' in body and "?taal=ar" in body and "Türkçe" in body
+
+    english = _print_rota(client, world, rota, "?taal=en").content.decode()
+    assert '<html lang="en"' in english and _in("en", "NOG OPEN") in english
+
+    arabic = _print_rota(client, world, rota, "?taal=ar").content.decode()
+    assert '<html lang="ar" dir="rtl"' in arabic
+
+    unknown = _print_rota(client, world, rota, "?taal=xx")
+    assert unknown.status_code == 200
+    assert '<html lang="tr"' in unknown.content.decode()
+
+
+def test_choosing_a_print_language_shows_a_rota_to_nobody_new(login, world, cooks, meals):
+    rota = _rota(world, meals)
+    stranger = login(world.bewoner_b)
+    assert _print_rota(stranger, world, rota, "?taal=tr").status_code in (403, 404)

@@ -544,3 +544,15 @@ def test_an_issue_reaches_a_subscriber_in_the_language_they_subscribed_in(
     assert message.extra_headers["Content-Language"] == "tr"
     gangmaker = next(m for m in mail.outbox if m.to == [world.gangmaker_a.email])
     assert "Lees deze nieuwsbrief op de website" in gangmaker.body
+
+
+def test_a_printed_issue_for_an_arabic_reader_runs_right_to_left_with_the_dutch_text_marked(
+    client, login, world, issue, django_capture_on_commit_callbacks
+):
+    _sent_mail(world, issue, django_capture_on_commit_callbacks)
+    world.gangmaker_a.language = "ar"
+    world.gangmaker_a.save(update_fields=["language"])
+    printed = login(world.gangmaker_a).get(reverse("network:newsletter_print", args=[issue.pk]))
+    body = printed.content.decode()
+    assert '<html lang="ar" dir="rtl"' in body
+    assert f'<h1 lang="nl" dir="auto">{issue.title}</h1>' in body

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from pot.choices import Gift, Occasion
 from pot.models import Expense
@@ -74,3 +75,44 @@ def test_a_made_up_card_in_the_address_shows_the_form_not_an_error(world, login,
 def test_only_the_streets_gangmakers_print_its_cards(world, pot_a, login):
     assert login(world.bewoner_a).get(card_url(world.street_a)).status_code == 403
     assert login(world.gangmaker_b).get(card_url(world.street_a)).status_code == 403
+
+
+def _in(language, msgid):
+    with translation.override(language):
+        return translation.gettext(msgid)
+
+
+def test_a_card_for_a_neighbour_who_reads_turkish_is_printed_in_turkish_on_a_dutch_screen(
+    world, pot_a, login
+):
+    world.gangmaker_a.language = "nl"
+    world.gangmaker_a.save(update_fields=["language"])
+    client = login(world.gangmaker_a)
+    url = card_url(world.street_a) + "?kind=get_well&line=Ge%C3%A7mi%C5%9F+olsun"
+
+    dutch = client.get(url).text
+    assert '<html lang="nl"' in dutch
+    # The choice keeps the card and its line, each language named in itself.
+    assert "kind=get_well&amp;line=Ge%C3%A7mi%C5%9F+olsun&amp;taal=tr" in dutch
+    assert "Türkçe" in dutch and 'hreflang="ar"' in dutch
+
+    turkish = client.get(url + "&taal=tr").text
+    assert '<html lang="tr" dir="ltr"' in turkish
+    assert _in("tr", "We wensen je veel beterschap en denken aan je.") in turkish
+    assert "We wensen je veel beterschap" not in turkish
+    assert "Geçmiş olsun" in turkish  # the line as typed
+    assert "Druk deze kaart af op A6" in turkish  # how to print: in the gangmaker's Dutch
+
+    arabic = client.get(url + "&taal=ar").text
+    assert '<html lang="ar" dir="rtl"' in arabic
+
+    unknown = client.get(url + "&taal=xx")
+    assert unknown.status_code == 200
+    assert '<html lang="nl"' in unknown.text
+    assert not Expense.objects.exists()
+
+
+def test_a_print_language_prints_no_card_for_who_may_not(world, pot_a, login):
+    url = card_url(world.street_a) + "?kind=get_well&taal=tr"
+    assert login(world.bewoner_a).get(url).status_code == 403
+    assert login(world.gangmaker_b).get(url).status_code == 403

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from streets import printing
 from streets.choices import JoinedVia
@@ -146,3 +146,55 @@ def test_a_card_printed_with_an_old_code_still_works_after_the_migration(client,
     assert client.get(f"/doe-mee/{old}/").status_code == 302
     assert client.get(f"/doe-mee/{street.join_code_display}/").status_code == 302
     assert client.get("/doe-mee/AB3_X-YZ9LO0/").status_code == 404  # old codes are exact
+
+
+def _in(language, msgid):
+    with translation.override(language):
+        return translation.gettext(msgid)
+
+
+def test_the_flyer_prints_in_turkish_with_the_event_as_the_gangmakers_wrote_it(login, world):
+    event = weekly_liftkoffie(world)
+    world.gangmaker_a.language = "nl"
+    world.gangmaker_a.save(update_fields=["language"])
+    client = login(world.gangmaker_a)
+    url = reverse("streets:event_flyer", args=[world.street_a.pk, event.pk])
+
+    assert "?taal=tr" in client.get(url).content.decode()
+    turkish = client.get(url + "?taal=tr").content.decode()
+    assert '<html lang="tr" dir="ltr"' in turkish
+    assert _in("tr", "Scan voor de agenda, of om te laten weten dat u komt") in turkish
+    assert _in("tr", "De komende keren") in turkish
+    assert "Elke dinsdag" not in turkish  # the rule, too, in Turkish
+    assert '<h2 class="print-sheet__title" lang="nl" dir="auto">Liftkoffie</h2>' in turkish
+    assert "De QR-code leidt naar de pagina van de activiteit" in turkish  # the gangmaker's note
+
+    unknown = client.get(url + "?taal=xx")
+    assert unknown.status_code == 200
+    assert '<html lang="nl"' in unknown.content.decode()
+
+
+def test_the_street_card_prints_in_arabic_for_the_letterboxes_that_read_it(login, world):
+    weekly_liftkoffie(world)
+    world.gangmaker_a.language = "nl"
+    world.gangmaker_a.save(update_fields=["language"])
+    client = login(world.gangmaker_a)
+
+    arabic = client.get(card_url(world) + "?taal=ar").content.decode()
+    assert '<html lang="ar" dir="rtl"' in arabic
+    assert _in("ar", "Uw aanmeldcode") in arabic and "Uw aanmeldcode" not in arabic
+    assert '<span lang="nl" dir="auto">Liftkoffie</span>' in arabic
+    assert world.street_a.join_code_display in arabic
+
+    unknown = client.get(card_url(world) + "?taal=xx")
+    assert unknown.status_code == 200
+    assert '<html lang="nl"' in unknown.content.decode()
+
+
+@pytest.mark.parametrize("who", OTHERS)
+def test_a_print_language_lets_nobody_else_print_the_card_or_flyer(login, world, who):
+    event = weekly_liftkoffie(world)
+    client = login(getattr(world, who))
+    assert client.get(card_url(world) + "?taal=tr").status_code == 403
+    flyer = reverse("streets:event_flyer", args=[world.street_a.pk, event.pk])
+    assert client.get(flyer + "?taal=ar").status_code == 403

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.privacy import export_personal_data
 from streets.choices import MembershipStatus
@@ -318,3 +319,50 @@ def test_the_gangmakers_overview_takes_the_same_queries_for_one_or_six_neighbour
         assert "Huisarts" not in response.text
     assert response.text.count("Noodkaart") >= 6
     assert counts[0] == counts[1]
+
+
+def _card(client, world, bea, query=""):
+    url = reverse("streets:safety_card", args=[world.street_a.pk, bea.net.pk])
+    return client.get(url + query)
+
+
+def _in(language, msgid):
+    with translation.override(language):
+        return translation.gettext(msgid)
+
+
+def test_the_emergency_card_is_printed_in_the_language_of_the_neighbour_it_is_for(
+    world, login, bea
+):
+    world.gangmaker_a.language = "nl"
+    world.gangmaker_a.save(update_fields=["language"])
+    world.bewoner_a.language = "ar"  # Anna, whose card it is
+    world.bewoner_a.save(update_fields=["language"])
+    client = login(world.gangmaker_a)
+
+    card = _card(client, world, bea).text
+    assert '<html lang="ar" dir="rtl"' in card
+    assert _in("ar", "Noodkaart – vertrouwelijk") in card
+    assert "Noodkaart – vertrouwelijk" not in card
+    assert CONTACT_NAME in card and CONTACT_PHONE in card  # as written
+    # How to print, and the choice of language, in the gangmaker's Dutch.
+    assert "Bewaar hem veilig" in card
+    assert "Afdrukken in" in card and "?taal=tr" in card and "Nederlands" in card
+
+    english = _card(client, world, bea, "?taal=en").text
+    assert '<html lang="en" dir="ltr"' in english
+    assert _in("en", "Bij direct gevaar: bel 112.") in english
+
+    unknown = _card(client, world, bea, "?taal=xx")
+    assert unknown.status_code == 200
+    assert '<html lang="ar" dir="rtl"' in unknown.text
+    # Every print is in the neighbour's access log, whichever its language.
+    assert SafetyNetRead.objects.filter(purpose=ReadPurpose.PRINT).count() == 3
+
+
+def test_a_print_language_opens_no_emergency_card_to_anyone_else(world, login, bea):
+    for user in (bea.neighbour, world.gangmaker_b):
+        response = _card(login(user), world, bea, "?taal=en")
+        assert response.status_code in (403, 404)
+        assert CONTACT_PHONE not in response.text
+    assert not SafetyNetRead.objects.exists()

@@ -636,3 +636,44 @@ def test_script_in_a_question_or_an_answer_is_shown_as_text_never_run(login, wor
         assert "<script>alert" not in body
     assert "&lt;script&gt;alert(&#x27;vraag&#x27;)&lt;/script&gt;" in form
     assert "<img src=x" not in results and "<b>hoi</b>" not in results
+
+
+def test_the_paper_survey_prints_in_turkish_for_neighbours_who_read_that_better(
+    login, world, survey
+):
+    from django.utils import translation
+
+    from surveys.services import add_open_question
+
+    add_open_question(survey, "Zullen we een straatfeest houden?")
+    world.gangmaker_a.language = "nl"
+    world.gangmaker_a.save(update_fields=["language"])
+    client = login(world.gangmaker_a)
+
+    dutch = client.get(url("print", survey)).content.decode()
+    assert '<html lang="nl"' in dutch and "?taal=tr" in dutch and "Türkçe" in dutch
+
+    turkish = client.get(url("print", survey) + "?taal=tr").content.decode()
+    assert '<html lang="tr" dir="ltr"' in turkish
+    with translation.override("tr"):
+        for msgid in (
+            "Enquête burenhulp",
+            "Wat kunt u voor uw buren doen?",
+            "Inleveren bij de gangmakers",
+        ):
+            assert translation.gettext(msgid) in turkish
+    assert "Wat kunt u voor uw buren doen?" not in turkish
+    # The street's own question as the gangmakers wrote it, marked as Dutch.
+    assert '<h2 lang="nl" dir="auto">Zullen we een straatfeest houden?</h2>' in turkish
+    # How to print stays in the gangmaker's Dutch.
+    assert "Dit is de papieren versie" in turkish
+
+    arabic = client.get(url("print", survey) + "?taal=ar").content.decode()
+    assert '<html lang="ar" dir="rtl"' in arabic
+    unknown = client.get(url("print", survey) + "?taal=xx")
+    assert unknown.status_code == 200 and '<html lang="nl"' in unknown.content.decode()
+
+
+def test_a_print_language_opens_no_paper_survey_to_a_neighbour(login, world, survey):
+    response = login(world.bewoner_a).get(url("print", survey) + "?taal=tr")
+    assert response.status_code in (403, 404)

@@ -20,7 +20,7 @@ from tests.streets.factories import MembershipFactory
 from tests.surveys.factories import SurveyResponseFactory, template_survey
 from welcome.choices import WelcomeOutcome, WelcomeSource
 from welcome.models import StreetHomes, Welcome
-from welcome.services import note_new_residents
+from welcome.services import note_new_residents, welcome_for_membership
 
 pytestmark = pytest.mark.django_db
 
@@ -239,3 +239,19 @@ def test_when_another_request_made_the_homes_welcome_first_that_one_is_used(worl
 
     assert (welcome, created) == (first, False)
     assert Welcome.objects.count() == 1
+
+
+def test_a_welcome_card_for_a_newcomer_who_chose_arabic_is_printed_in_arabic(world, login):
+    funded_pot(world.street_a)
+    newcomer = MembershipFactory(street=world.street_a, house_number="30", user__language="ar")
+    welcome = welcome_for_membership(newcomer)
+    world.gangmaker_a.language = "nl"
+    world.gangmaker_a.save(update_fields=["language"])
+    client = login(world.gangmaker_a)
+
+    response = give(client, world, welcome)
+
+    assert "taal=ar" in response["Location"]
+    card = client.get(response["Location"]).text
+    assert '<html lang="ar" dir="rtl"' in card
+    assert "Welkom in de straat" not in card.split('class="print-sheet')[1]
