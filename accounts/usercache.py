@@ -25,6 +25,8 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.db import transaction
 
+from ops import versions
+
 # A bound on how long an answer can outlive a change that sent no signal.
 TIMEOUT_SECONDS = 600
 
@@ -34,13 +36,18 @@ def _version_key(user_id: int) -> str:
 
 
 def version(user) -> str:
-    """This person's current token; a new one if the cache has none. Read anew each time (not
-    kept on the user object), so a change made earlier in the same request is seen."""
+    """This person's current token; a new one if the cache has none. Not kept on the user
+    object: read once per GET request (ops.versions) and anew after a `bump`, so a change made
+    earlier in the same request is seen."""
     return _version_by_id(user.pk)
 
 
 def _version_by_id(user_id: int) -> str:
     key = _version_key(user_id)
+    return versions.remembered(key, lambda: _read_version(key))
+
+
+def _read_version(key: str) -> str:
     token = cache.get(key)
     if token is None:
         token = secrets.token_hex(8)
@@ -81,6 +88,7 @@ def bump(*user_ids: int) -> None:
         return
 
     def drop():
+        versions.forget(keys)
         cache.delete_many(keys)
 
     drop()

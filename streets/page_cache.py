@@ -33,6 +33,8 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from wagtail.views import serve as wagtail_serve
 
+from ops import versions
+
 # Upcoming events drop off as time passes without any save; this bounds how long that takes.
 TIMEOUT_SECONDS = 300
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -149,6 +151,10 @@ def street_version(street_id: int) -> str | None:
     under it is current until `invalidate` replaces it; streets.templatetags.street_parts keys
     the parts of members' pages with it too."""
     version_key = _version_key(street_id)
+    return versions.remembered(version_key, lambda: _read_version(version_key))
+
+
+def _read_version(version_key: str) -> str | None:
     version = cache.get(version_key)
     if version is None:
         version = secrets.token_hex(8)
@@ -233,6 +239,7 @@ def cached_route(request):
         return None
     street_id, street_token, site_token = entry
     found = cache.get_many([_version_key(street_id), _version_key(SITE)])
+    versions.learn(found)
     if (found.get(_version_key(street_id)), found.get(_version_key(SITE))) != (
         street_token,
         site_token,
@@ -310,6 +317,7 @@ def invalidate(*street_ids: int) -> None:
     keys = [_version_key(pk) for pk in street_ids if pk] + [_version_key(SITE)]
 
     def bump():
+        versions.forget(keys)
         cache.delete_many(keys)
 
     bump()

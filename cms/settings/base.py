@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Inside the CSP middleware, so its policy for /admin/ is in place before headers are built.
     "accounts.middleware.AdminContentSecurityPolicyMiddleware",
+    # Version tokens of the kept parts read once per GET (ops/versions.py): before the session
+    # and user, which are read from the per-person cache too.
+    "ops.versions.VersionMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
