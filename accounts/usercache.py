@@ -19,7 +19,6 @@ production); with a per-process cache another worker could keep an old answer fo
 `TIMEOUT_SECONDS`. Changes made with `QuerySet.update()` send no signals: call `bump` there.
 """
 
-import secrets
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -43,17 +42,7 @@ def version(user) -> str:
 
 
 def _version_by_id(user_id: int) -> str:
-    key = _version_key(user_id)
-    return versions.remembered(key, lambda: _read_version(key))
-
-
-def _read_version(key: str) -> str:
-    token = cache.get(key)
-    if token is None:
-        token = secrets.token_hex(8)
-        if not cache.add(key, token, None):
-            token = cache.get(key) or token
-    return token
+    return versions.token(_version_key(user_id))
 
 
 def cached[T](user, name: str, compute: Callable[[], T]) -> T:

@@ -44,7 +44,6 @@ by all processes in production, as the street's version does.
 """
 
 import hashlib
-import secrets
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -52,6 +51,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from ops import versions
 from streets import page_cache
 
 
@@ -61,13 +61,7 @@ def _version_key(street_id) -> str:
 
 def help_version(street_id) -> str:
     """The street's current help version (a new one if the cache has none)."""
-    key = _version_key(street_id)
-    token = cache.get(key)
-    if token is None:
-        token = secrets.token_hex(8)
-        if not cache.add(key, token, None):
-            token = cache.get(key) or token
-    return token
+    return versions.current(_version_key(street_id))
 
 
 def bump(*street_ids) -> None:

@@ -15,9 +15,28 @@ guarantee as reading the token once before rendering).
 """
 
 import contextvars
+import secrets
 from collections.abc import Callable, Iterable, Mapping
 
+from django.core.cache import cache
+
 _tokens: contextvars.ContextVar[dict | None] = contextvars.ContextVar("versions", default=None)
+
+
+def current(key: str) -> str:
+    """The version token under `key` in Django's cache; a new one if there is none. Kept
+    without a timeout; replacing it (deleting the key) makes everything kept under it stale."""
+    token = cache.get(key)
+    if token is None:
+        token = secrets.token_hex(8)
+        if not cache.add(key, token, None):
+            token = cache.get(key) or token
+    return token
+
+
+def token(key: str) -> str:
+    """`current(key)`, read once per GET request."""
+    return remembered(key, lambda: current(key))
 
 
 def remembered(key: str, read: Callable[[], str | None]) -> str | None:

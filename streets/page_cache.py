@@ -22,7 +22,6 @@ use one, belong to one visitor: they are stored as placeholders and filled in pe
 
 import hashlib
 import re
-import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -150,17 +149,7 @@ def street_version(street_id: int) -> str | None:
     """The street's current version token (a new one if the cache has none). Whatever is kept
     under it is current until `invalidate` replaces it; streets.templatetags.street_parts keys
     the parts of members' pages with it too."""
-    version_key = _version_key(street_id)
-    return versions.remembered(version_key, lambda: _read_version(version_key))
-
-
-def _read_version(version_key: str) -> str | None:
-    version = cache.get(version_key)
-    if version is None:
-        version = secrets.token_hex(8)
-        if not cache.add(version_key, version, None):
-            version = cache.get(version_key)
-    return version
+    return versions.token(_version_key(street_id))
 
 
 _MISSING = object()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from matching.models import CareRota, RotaMomentState
 from tests.e2e.test_accessibility import axe_blocking_violations, layout_problems
-from tests.matching.factories import HelpOfferFactory, HelpRequestFactory
+from tests.matching.factories import HelpOfferFactory, HelpRequestFactory, evening_rota
 from tests.streets.factories import MembershipFactory
 
 EVERY_EVENING = [f"{day}:avond" for day in range(7)]
@@ -77,16 +77,8 @@ def test_the_rota_pages_have_no_serious_axe_violations_and_fit_the_screen(world,
     scripted_visitor.open(f"/straat/{street}/hulp/rooster/nieuw/")
     problems = axe_blocking_violations(scripted_visitor, "rooster-nieuw")
     problems += layout_problems(scripted_visitor, "rooster-nieuw")
-    from matching.services.rota import create_rota
 
-    rota = create_rota(
-        meals,
-        by=world.gangmaker_a,
-        first_day=timezone.localdate() + datetime.timedelta(days=1),
-        days=14,
-        dagdelen=["avond"],
-        per_week=2,
-    )
+    rota = evening_rota(meals, by=world.gangmaker_a)
     for name, path in (
         ("rooster", f"/straat/{street}/hulp/rooster/{rota.pk}/"),
         ("rooster-afdrukken", f"/straat/{street}/hulp/rooster/{rota.pk}/afdrukken/"),

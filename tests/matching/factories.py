@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from matching.choices import Category, Urgency
 from matching.models import HelpOffer, HelpRequest, PostReport, PostStatus
+from matching.services.rota import create_rota
 from tests.accounts.factories import UserFactory
 from tests.streets.factories import StreetPageFactory
 
@@ -60,3 +61,16 @@ class PostReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PostReport
         django_get_or_create = ("post", "reporter")
+
+
+def evening_rota(meals, by, days=14, per_week=2):
+    """A meal rota for `meals` (a help request): every evening from tomorrow for `days` days, at
+    most `per_week` evenings a week per helper; planned at once, as the gangmaker's form does."""
+    return create_rota(
+        meals,
+        by=by,
+        first_day=timezone.localdate() + datetime.timedelta(days=1),
+        days=days,
+        dagdelen=["avond"],
+        per_week=per_week,
+    )

@@ -16,12 +16,12 @@ from matching.choices import Category
 from matching.models import Match, MatchStatus, Notification, RotaMoment
 from matching.services.lifecycle import expire_proposals, take_step
 from matching.services.matching import propose_for_request
-from matching.services.rota import answer, create_rota
+from matching.services.rota import answer
 from matching.signal_handlers import release_moments
 from streets.services import leave_street
 from tests.streets.factories import MembershipFactory
 
-from .factories import HelpOfferFactory, HelpRequestFactory
+from .factories import HelpOfferFactory, HelpRequestFactory, evening_rota
 
 pytestmark = pytest.mark.django_db
 
@@ -147,14 +147,7 @@ def test_rota_moments_proposed_declined_and_freed_show_at_once(world, people):
     assert "Zorgrooster" not in _my_help(ineke, world.street_a)
 
     # Moments made with bulk_create, proposed to helpers with bulk_update.
-    rota = create_rota(
-        meals,
-        by=world.gangmaker_a,
-        first_day=timezone.localdate() + datetime.timedelta(days=1),
-        days=14,
-        dagdelen=["avond"],
-        per_week=2,
-    )
+    rota = evening_rota(meals, by=world.gangmaker_a)
     assert "Zorgrooster voor Anna" in _my_help(henk, world.street_a)
     assert "Zorgrooster voor Anna" in _my_help(ineke, world.street_a)
 

@@ -6,18 +6,18 @@ import importlib
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from matching import engine
 from matching.models import RotaMoment
 from matching.reasons import render_reason, render_reasons
 from matching.services.lifecycle import make_match
 from matching.services.matching import propose_for_request
-from matching.services.rota import create_rota, fill_by_hand
+from matching.services.rota import fill_by_hand
 from streets.vocabulary import Weekday
 from tests.streets.factories import MembershipFactory
 
-from .factories import HelpOfferFactory, HelpRequestFactory
+from .factories import HelpOfferFactory, HelpRequestFactory, evening_rota
 
 migration = importlib.import_module("matching.migrations.0007_structured_reasons")
 
@@ -249,14 +249,7 @@ def meals_rota(world):
     meals = HelpRequestFactory(
         street=world.street_a, author=world.bewoner_a, category="maaltijd", when_slots=every_evening
     )
-    rota = create_rota(
-        meals,
-        by=world.gangmaker_a,
-        first_day=timezone.localdate() + datetime.timedelta(days=1),
-        days=14,
-        dagdelen=["avond"],
-        per_week=2,
-    )
+    rota = evening_rota(meals, by=world.gangmaker_a)
     return rota, cooks
 
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from matching.models import CareRota, Notification, RotaDecline, RotaMoment, RotaMomentState
-from matching.services.rota import RotaError, create_rota, fill_by_hand, remind_helpers, swap
+from matching.services.rota import RotaError, fill_by_hand, remind_helpers, swap
 from tests.streets.factories import MembershipFactory
 
-from .factories import HelpOfferFactory, HelpRequestFactory
+from .factories import HelpOfferFactory, HelpRequestFactory, evening_rota
 
 pytestmark = pytest.mark.django_db
 
@@ -49,14 +49,7 @@ def meals(world):
 
 
 def _rota(world, meals, days=14, per_week=2):
-    return create_rota(
-        meals,
-        by=world.gangmaker_a,
-        first_day=timezone.localdate() + datetime.timedelta(days=1),
-        days=days,
-        dagdelen=["avond"],
-        per_week=per_week,
-    )
+    return evening_rota(meals, by=world.gangmaker_a, days=days, per_week=per_week)
 
 
 def test_a_gangmaker_makes_a_fortnight_of_meals_and_the_street_covers_it(
@@ -171,14 +164,7 @@ def test_only_the_street_managers_the_requester_and_its_helpers_see_the_rota(
 
 def test_the_gangmaker_fills_a_gap_by_hand_and_swaps_two_helpers(login, world, cooks, meals):
     # Only two cooks, at most two evenings a week: 8 of 14 evenings covered, 6 gaps.
-    rota = create_rota(
-        meals,
-        by=world.gangmaker_a,
-        first_day=timezone.localdate() + datetime.timedelta(days=1),
-        days=14,
-        dagdelen=["avond"],
-        per_week=2,
-    )
+    rota = evening_rota(meals, by=world.gangmaker_a)
     rota.moments.update(helper=None, state=RotaMomentState.OPEN)
     gap, other_gap = rota.moments.order_by("day")[:2]
     client = login(world.gangmaker_a)
@@ -270,14 +256,7 @@ def _in(language: str, msgid: str) -> str:
 def test_a_helper_filled_in_swapped_and_reminded_reads_each_news_in_their_own_language(
     world, cooks, meals
 ):
-    rota = create_rota(
-        meals,
-        by=world.gangmaker_a,
-        first_day=timezone.localdate() + datetime.timedelta(days=1),
-        days=14,
-        dagdelen=["avond"],
-        per_week=2,
-    )
+    rota = evening_rota(meals, by=world.gangmaker_a)
     rota.moments.update(helper=None, state=RotaMomentState.OPEN)
     first, second = rota.moments.order_by("day")[:2]
     english, turkish = cooks[2], cooks[3]
