@@ -9,9 +9,10 @@ per (match, kind, recipient) makes a retried task send nothing twice.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from accounts.languages import usable
 from matching.choices import DigestFrequency, LocationStatus, MatchStatus
 from matching.reasons import render_reasons
 
@@ -151,6 +152,11 @@ class NotificationPreference(models.Model):
         return f"{self.user_id}: {self.digest}"
 
 
+def written_now() -> str:
+    """The active language, as a site language (the default outside one)."""
+    return usable(get_language())
+
+
 class Notification(models.Model):
     """A message for one member, listed in the members' area and sent by e-mail.
 
@@ -167,6 +173,10 @@ class Notification(models.Model):
     )
     kind = models.CharField(_("soort"), max_length=30)
     text = models.CharField(_("bericht"), max_length=300)
+    # The language `text` was written in: the recipient's at the time (each notification is
+    # written under their language, accounts.languages.for_person). Taken when the row is made,
+    # bulk_create included; pages mark the text with it (`{% written_lang %}`) when it differs.
+    language = models.CharField(max_length=10, default=written_now, editable=False)
     urgent = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)

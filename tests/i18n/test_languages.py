@@ -221,3 +221,16 @@ def test_a_printed_sheets_language_is_the_choice_else_the_persons_else_the_viewe
 
     with translation.override("en"):
         assert print_language(rf.get("/", query), default) == expected
+
+
+def test_news_keeps_the_language_it_was_written_in_and_says_so_on_the_page(login, world):
+    """A notification is written in its reader's language of that moment; read later on a page
+    in another language it is marked with its own `lang`, and bulk-made ones know theirs too."""
+    turkish = _propose(world.street_a, world.bewoner_a, "tr", "Ayşe")
+    assert Notification.objects.get(user=turkish).language == "tr"
+    with translation.override("tr"):
+        Notification.objects.create(
+            user=world.bewoner_a, street=world.street_a, kind="info", text="Yeni bir haber"
+        )
+    page = login(world.bewoner_a).get(reverse("matching:my_help", args=[world.street_a.pk]))
+    assert '<span lang="tr" dir="auto">Yeni bir haber</span>' in page.text
