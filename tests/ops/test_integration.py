@@ -327,4 +327,5 @@ def test_a_request_posted_through_the_web_is_matched_by_the_separate_qcluster(st
 
     status, reasons = _wait_for(proposed, "het voorstel", 60, stack)
     assert status == "proposed"
-    assert "kan op dinsdagochtend" in reasons
+    # Stored as data, written in the reader's language when shown (matching/reasons.py).
+    assert {"code": "can_on", "slots": [[1, "ochtend"]]} in reasons
