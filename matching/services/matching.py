@@ -19,6 +19,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.languages import language_of
 from matching import engine, help_cache
 from matching.models import (
     ACTIVE_STATUSES,
@@ -259,6 +260,7 @@ def _store(proposals: list[tuple[int, engine.Proposal]]) -> list[Match]:
                 match=match,
                 kind="proposed",
                 text=text,
+                language=language_of(user),  # the language match_news wrote `text` in
                 urgent=urgent,
                 created_at=stamp,
             )

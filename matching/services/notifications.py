@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounts.languages import for_person
+from accounts.languages import for_person, language_of
 from accounts.mail import MAIL_ERRORS, send_to_user
 from matching.choices import Urgency
 from matching.models import DigestFrequency, Match, Notification, NotificationPreference
@@ -111,6 +111,7 @@ def notify_match(match: Match, kind: str) -> list[Notification]:
                     match=match,
                     kind=kind,
                     text=text,
+                    language=language_of(user),  # the language match_news wrote `text` in
                     urgent=urgent,
                 )
         except IntegrityError:
