@@ -257,7 +257,10 @@ def serve_cached(request, street_id: int | str, render, *, variant: str = "") ->
         cache.set(
             page_key, (street_id, version, content, response["Content-Type"]), TIMEOUT_SECONDS
         )
-        _remember(page_key, street_id)
+        # The hint serves the middleware, which looks pages up by address alone: a page keyed
+        # by what its view read from the query string (search) is never found that way.
+        if not variant:
+            _remember(page_key, street_id)
     return response
 
 
