@@ -3,6 +3,7 @@ import factory
 from surveys.choices import AnswerChannel
 from surveys.models import SurveyResponse
 from surveys.services import start_survey
+from tests.accounts.factories import UNREMARKABLE_FIRST_NAMES
 from tests.streets.factories import StreetPageFactory
 
 
@@ -20,7 +21,7 @@ class SurveyResponseFactory(factory.django.DjangoModelFactory):
 
     survey = factory.LazyAttribute(lambda o: template_survey(StreetPageFactory()))
     channel = AnswerChannel.LINK
-    name = factory.Faker("first_name", locale="nl_NL")
+    name = factory.Iterator(UNREMARKABLE_FIRST_NAMES)
     house_number = factory.Sequence(lambda n: str(n % 200 + 1))
     consent = True
     answers = factory.LazyFunction(dict)
