@@ -61,10 +61,17 @@ def test_approving_a_bewoner_gives_no_admin_rights(world):
     assert not can_edit(membership.user, world.street_a)
 
 
-def test_a_gangmaker_uploads_photos_into_their_own_streets_collection_only(login, world):
-    from wagtail.images.permissions import permission_policy
+def image_permissions():
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
 
+    return policy_registry.get_by_type(get_image_model())
+
+
+def test_a_gangmaker_uploads_photos_into_their_own_streets_collection_only(login, world):
     from streets.services import street_collection
+
+    permission_policy = image_permissions()
 
     own, other = street_collection(world.street_a), street_collection(world.street_b)
     gangmaker = world.gangmaker_a
@@ -90,8 +97,9 @@ def test_the_event_form_tells_the_gangmaker_where_to_add_a_photo(login, world):
 
 def test_after_an_upgrade_one_command_gives_existing_gangmakers_their_collection(world):
     from django.core.management import call_command
-    from wagtail.images.permissions import permission_policy
     from wagtail.models import GroupCollectionPermission
+
+    permission_policy = image_permissions()
 
     GroupCollectionPermission.objects.all().delete()  # as before the street collections
     assert not permission_policy.user_has_permission(world.gangmaker_a, "add")
