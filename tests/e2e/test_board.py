@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from matching.models import HelpRequest
@@ -9,7 +10,7 @@ from matching.models import HelpRequest
 
 def test_neighbour_posts_a_request_that_the_street_sees_on_the_board(world, visitor):
     page = visitor.page
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
     visitor.log_in_as(world.bewoner_a)
     visitor.open(world.street_a.url)

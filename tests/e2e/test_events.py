@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from streets.events.choices import Repeat
@@ -9,7 +10,7 @@ from streets.models import EventPage
 
 
 def _next_tuesday() -> datetime.date:
-    today = datetime.date.today()
+    today = timezone.localdate()
     return today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)
 
 

@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
@@ -87,7 +87,7 @@ def test_a_neighbour_posts_a_request_in_their_language(world, reader):
     check(reader, "request-form")
     page.locator("main [name=category]").select_option(index=1)
     page.locator("main [name=description]").fill("Wie neemt melk en brood mee?")
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     page.locator("main [name=needed_on]").fill(tomorrow.isoformat())
     page.locator("main form button[type=submit]").click()
     expect(page.get_by_role("status")).to_have_text(

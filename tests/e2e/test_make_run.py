@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.accounts.factories import DEFAULT_PASSWORD
@@ -184,7 +185,7 @@ def _person(browser, product, screen: str) -> tuple:
 
 
 def _next_friday() -> datetime.date:
-    today = datetime.date.today()
+    today = timezone.localdate()
     return today + datetime.timedelta(days=(4 - today.weekday()) % 7 or 7)
 
 

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 def meal(street, by, **extra):
     fields = {
-        "spent_on": datetime.date.today(),
+        "spent_on": timezone.localdate(),
         "occasion": Occasion.ZIEK,
         "gift": Gift.MAALTIJD,
         "for_whom": "nr. 5",
@@ -39,7 +39,7 @@ def flowers(pot, by, amount="7.50"):
     return record_expense(
         pot,
         by,
-        spent_on=datetime.date.today(),
+        spent_on=timezone.localdate(),
         occasion=Occasion.ZIEK,
         gift=Gift.BLOEMEN,
         amount=Decimal(amount),
@@ -72,7 +72,7 @@ def test_an_attention_needs_the_pot_of_its_year(world):
 
 
 def test_an_attention_may_be_noted_in_a_closed_pot_but_money_may_not(world):
-    last_year = datetime.date.today().year - 1
+    last_year = timezone.localdate().year - 1
     old = funded_pot(world.street_a, year=last_year, closed_at=timezone.now())
 
     attention = meal(world.street_a, world.gangmaker_a, spent_on=datetime.date(last_year, 12, 20))
@@ -113,7 +113,7 @@ def test_a_free_attention_never_waits_for_four_eyes(world):
 
 def post_attention(client, street, **overrides):
     data = {
-        "spent_on": datetime.date.today().isoformat(),
+        "spent_on": timezone.localdate().isoformat(),
         "occasion": Occasion.ZIEK,
         "gift": Gift.MAALTIJD,
         "for_whom": "nr. 5",
@@ -159,7 +159,7 @@ def test_a_future_date_or_bad_house_number_is_refused_in_dutch_keeping_the_input
     world, pot_a, login
 ):
     client = login(world.gangmaker_a)
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
     response = post_attention(
         client, world.street_a, spent_on=tomorrow.isoformat(), house_number="!!", for_whom="nr. 77"
@@ -189,7 +189,7 @@ def test_members_of_another_street_cannot_record_an_attention_here(world, pot_a,
 
 
 def _figures(street):
-    today = datetime.date.today()
+    today = timezone.localdate()
     dashboard = build_dashboard(ScopeKind.STREET, street, today.replace(month=1, day=1), today)
     totals = dict(zip([m.key for m in dashboard.metrics], dashboard.totals, strict=True))
     by_kind = dict(

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from pot.choices import Gift, Occasion
 from pot.models import AuditEntry, Expense, Reminder, Tip
@@ -29,12 +30,12 @@ def test_occasions_and_gifts_go_back_to_dutch_and_forward_to_english(world):
     record_expense(
         pot,
         world.gangmaker_a,
-        spent_on=datetime.date.today(),
+        spent_on=timezone.localdate(),
         occasion=Occasion.HUWELIJKSJUBILEUM,
         gift=Gift.FRUITMAND,
         amount=Decimal("12.50"),
         for_whom="nr. 40",
-        remind_on=datetime.date.today() + datetime.timedelta(days=7),
+        remind_on=timezone.localdate() + datetime.timedelta(days=7),
     )
     submit_tip(world.street_a, world.bewoner_a, Occasion.NIEUWE_BEWONER, about="nr. 23")
 

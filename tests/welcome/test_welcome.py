@@ -1,6 +1,5 @@
 """Welcoming new neighbours: one to-do per new home, given in one step; the household list."""
 
-import datetime
 import re
 from decimal import Decimal
 
@@ -8,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.todos import todos_for
 from pot.choices import Gift, Occasion
@@ -87,7 +87,7 @@ def give(client, world, welcome, **data):
         "outcome": WelcomeOutcome.CARD,
         "gift": "",
         "amount": "",
-        "spent_on": datetime.date.today().isoformat(),
+        "spent_on": timezone.localdate().isoformat(),
         "for_whom": "de nieuwe buren",
     }
     fields.update(data)
@@ -165,7 +165,7 @@ def test_the_household_list_shows_per_home_what_it_received_this_year(world, log
     record_attention(
         world.street_a,
         world.gangmaker_a,
-        spent_on=datetime.date.today(),
+        spent_on=timezone.localdate(),
         occasion=Occasion.ZIEK,
         gift=Gift.KAART,
         for_whom="nr. 7",
