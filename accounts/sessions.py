@@ -7,6 +7,8 @@ that has not expired yet. Everything else (saving, creating, flushing, clearing 
 Django's own.
 """
 
+import functools
+
 from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
@@ -22,7 +24,7 @@ class SessionStore(db.SessionStore):
             return None
         with connection.cursor() as cursor:
             cursor.execute(
-                _select_sql(connection, model),
+                _select_sql(connection.alias, model),
                 [
                     session_key,
                     connection.ops.adapt_datetimefield_value(timezone.now()),
@@ -35,8 +37,10 @@ class SessionStore(db.SessionStore):
         return model(session_key=session_key, session_data=row[0])
 
 
-def _select_sql(connection, model) -> str:
-    quote = connection.ops.quote_name
+@functools.cache
+def _select_sql(alias: str, model) -> str:
+    """Made once per database and session model: only names from the model, never a value."""
+    quote = connections[alias].ops.quote_name
     field = model._meta.get_field
     # Only the model's own table and column names, quoted; the values go as parameters.
     table = quote(model._meta.db_table)
