@@ -103,6 +103,15 @@ PAGES_BY_ROLE = {
         ),
         "wachtwoord-opnieuw-ingesteld": _at("accounts:password_reset_complete"),
         "enquete-via-qr-code": _at("surveys:public_answer", token=lambda s: s.ids["survey_token"]),
+        "effectmeting-via-qr-code": _at(
+            "effects:public_answer", token=lambda s: s.ids["round_token"]
+        ),
+        "programma": _at("programme:start"),
+        "straat-aanmelden": _at("programme:apply"),
+        "nieuwsbrief-aanmelden": _at(
+            "network:newsletter_subscribe", newsletter_id=lambda s: s.ids["newsletter_id"]
+        ),
+        "gemeente-interesse": _at("national:interest"),
     },
     "bewoner_a": {
         "straat-als-bewoner": lambda s: s.street_a.url,
@@ -224,6 +233,13 @@ PAGES_BY_ROLE = {
         "welzijnsvraag": _at("insights:staff_question", pk=lambda s: s.ids["question_id"]),
         "effecten-wijk": _at("insights:effects", kind="wijk", pk=lambda s: s.wijk.pk),
         "tweestapsverificatie-verplicht": _at("accounts:two_factor_setup"),
+    },
+    "national": {
+        "cijfers-alle-gemeenten": _at("national:figures"),
+        "aanmeldingen-van-gemeenten": _at("national:submissions"),
+        "uitwisseling-landelijk": _at("network:national"),
+        "uitwisseling-landelijk-nieuw": _at("network:national_new_topic"),
+        "bijeenkomsten-landelijk": _at("network:meetings"),
     },
     "coordinator": {
         "signalen-gemeente": _at("insights:dashboard", kind="gemeente", pk=lambda s: s.home.pk),
