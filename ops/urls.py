@@ -6,4 +6,5 @@ app_name = "ops"
 
 urlpatterns = [
     path("gezondheid/", views.health_view, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -97,3 +97,11 @@ def test_the_health_check_needs_few_queries(
         response = client.get(URL)
 
     assert response.status_code == 200
+
+
+def test_the_old_icon_address_leads_to_the_sites_icon(db, client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
+    assert client.post("/favicon.ico").status_code == 405

@@ -112,6 +112,7 @@ ROUTES: dict[str, Route] = {
     "search": Route(_none, ALL, ALL),
     "home:set_letter_size": Route(_none, ALL, ALL),
     "ops:health": Route(_none, ALL, ALL),
+    "ops:favicon": Route(_none, ALL, NOBODY),
     # Streets: joining, members, events.
     "streets:my_streets": Route(_none, USERS, USERS),
     "streets:join": Route(_street, ALL, ALL),
