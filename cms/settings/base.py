@@ -385,6 +385,11 @@ RETENTION_CLOSED_POSTS_DAYS = env.int("DJANGO_RETENTION_CLOSED_POSTS_DAYS", defa
 SURVEY_ANSWER_RETENTION_DAYS = env.int("DJANGO_SURVEY_ANSWER_RETENTION_DAYS", default=90)
 # Interest forms of municipalities ("Lief & Leed invoeren?") go after two years.
 RETENTION_INTEREST_DAYS = env.int("DJANGO_RETENTION_INTEREST_DAYS", default=730)
+# Who a newsletter issue went to (an address per row) is forgotten this many days after the
+# send finished; the issue keeps how many were sent and failed.
+RETENTION_NEWSLETTER_DELIVERIES_DAYS = env.int(
+    "DJANGO_RETENTION_NEWSLETTER_DELIVERIES_DAYS", default=90
+)
 
 # The pot's receipts: kept outside MEDIA_ROOT (they have no public URL; pot/storage.py), at
 # most this large; keep it below nginx's client_max_body_size (deploy/nginx/liefleed.conf).

@@ -187,6 +187,10 @@ class Dispatch(models.Model):
     body_html = models.TextField()
     body_text = models.TextField()
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Counted when the recipients were forgotten (RETENTION_NEWSLETTER_DELIVERIES_DAYS after
+    # the send finished); until then the delivery rows are counted.
+    sent = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    failed = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("verzending van een nieuwsbrief")

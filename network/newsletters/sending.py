@@ -225,8 +225,29 @@ def resume_unfinished() -> int:
 
 
 def progress(dispatch: Dispatch) -> dict:
-    counts = dispatch.deliveries.aggregate(
+    if dispatch.sent is not None:  # the recipients are forgotten; their counts were kept
+        counts = {"sent": dispatch.sent, "failed": dispatch.failed or 0}
+    else:
+        counts = _counts(dispatch)
+    return {**counts, "total": dispatch.total, "waiting": dispatch.total - sum(counts.values())}
+
+
+def _counts(dispatch: Dispatch) -> dict:
+    return dispatch.deliveries.aggregate(
         sent=Count("pk", filter=Q(sent_at__isnull=False)),
         failed=Count("pk", filter=Q(failed_at__isnull=False)),
     )
-    return {**counts, "total": dispatch.total, "waiting": dispatch.total - sum(counts.values())}
+
+
+def forget_old_recipients(days: int, now=None) -> int:
+    """Retention: `days` after a send finished, its delivery rows (an e-mail address each) go;
+    the issue keeps how many were sent and how many failed. Returns the rows removed."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    removed = 0
+    finished = Dispatch.objects.filter(finished_at__lt=cutoff, sent__isnull=True)
+    for dispatch in finished.only("pk"):
+        with transaction.atomic():
+            counts = _counts(dispatch)
+            Dispatch.objects.filter(pk=dispatch.pk).update(**counts)
+            removed += dispatch.deliveries.all().delete()[0]
+    return removed

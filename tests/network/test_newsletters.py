@@ -2,6 +2,8 @@
 one-click POST), the headers of every mail, who receives and who may send, sending once in
 batches that a crash between claim and send does not make skip or repeat anyone."""
 
+import datetime
+import io
 import re
 import time
 import uuid
@@ -10,6 +12,7 @@ from unittest import mock
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -556,3 +559,43 @@ def test_a_printed_issue_for_an_arabic_reader_runs_right_to_left_with_the_dutch_
     body = printed.content.decode()
     assert '<html lang="ar" dir="rtl"' in body
     assert f'<h1 lang="nl" dir="auto">{issue.title}</h1>' in body
+
+
+def test_who_an_old_issue_went_to_is_forgotten_and_its_counts_stay(
+    login, world, issue, settings, django_capture_on_commit_callbacks
+):
+    subscribers(issue.newsletter, 3)
+    _sent_mail(world, issue, django_capture_on_commit_callbacks)
+    Delivery.objects.filter(email=world.gangmaker_a.email).update(
+        sent_at=None, failed_at=timezone.now()
+    )
+    dispatch = Dispatch.objects.get()
+    progress_url = reverse("network_newsletter_progress", args=[issue.pk])
+    admin = login(world.coordinator)
+    before = admin.get(progress_url).content.decode()
+
+    # Within the retention period nothing goes.
+    call_command("forget_newsletter_recipients", stdout=io.StringIO())
+    assert Delivery.objects.count() == 5
+
+    Dispatch.objects.filter(pk=dispatch.pk).update(
+        finished_at=timezone.now() - datetime.timedelta(days=91)
+    )
+    call_command("forget_newsletter_recipients", stdout=io.StringIO())
+
+    assert not Delivery.objects.exists()
+    dispatch.refresh_from_db()
+    assert (dispatch.sent, dispatch.failed) == (4, 1)
+    after = admin.get(progress_url).content.decode()
+    assert "4 van 5 verzonden" in before and "4 van 5 verzonden" in after
+    # A second run finds nothing more to forget and changes no count.
+    call_command("forget_newsletter_recipients", stdout=io.StringIO())
+    dispatch.refresh_from_db()
+    assert (dispatch.sent, dispatch.failed) == (4, 1)
+
+
+def test_a_send_that_has_not_finished_keeps_its_recipients(world, issue):
+    subscribers(issue.newsletter, 2)
+    sending.start_sending(issue, world.coordinator)  # batches never ran: nothing finished
+    assert sending.forget_old_recipients(days=0) == 0
+    assert Delivery.objects.count() == 4

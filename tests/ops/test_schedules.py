@@ -33,6 +33,7 @@ PROJECT_JOBS = {
     "'remove_expired_survey_answers'": Schedule.DAILY,
     "'warm_dashboards'": Schedule.HOURLY,
     "'send_newsletters'": Schedule.HOURLY,
+    "'forget_newsletter_recipients'": Schedule.DAILY,
     "'remove_old_interest'": Schedule.DAILY,
 }
 
