@@ -28,6 +28,8 @@ def privacy_page(request):
         "accounts/privacy.html",
         {
             "retention_months": max(1, settings.RETENTION_CLOSED_POSTS_DAYS // 30),
+            "survey_days": settings.SURVEY_ANSWER_RETENTION_DAYS,
+            "newsletter_days": settings.RETENTION_NEWSLETTER_DELIVERIES_DAYS,
             "link_minutes": settings.PERSONAL_DATA_LINK_MINUTES,
         },
     )

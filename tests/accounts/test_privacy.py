@@ -210,3 +210,11 @@ def test_the_readable_version_shows_the_same_data_in_dutch_words_once(login, wor
     assert "no-store" in page["Cache-Control"]
     # One link, one use, as for the file.
     assert client.get(url).status_code == 410
+
+
+def test_the_privacy_page_names_the_terms_the_jobs_keep(client, settings, db):
+    settings.SURVEY_ANSWER_RETENTION_DAYS = 45
+    settings.RETENTION_NEWSLETTER_DELIVERIES_DAYS = 1
+    page = html.unescape(client.get(reverse("privacy")).content.decode())
+    assert "De antwoorden worden 45 dagen nadat de enquête is gesloten verwijderd." in page
+    assert "Aan wie een uitgave ging, vergeten we 1 dag na het versturen." in page
